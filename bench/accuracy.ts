@@ -1,0 +1,218 @@
+// Accuracy of the classifier, measured (never asserted): run `node --import tsx bench/accuracy.ts`.
+//   1. client lists in every input form (generated, seeded): share flagged as warning
+//   2. tables and text that are not client data (generated): share flagged at all
+//   3. person spans on the BTC and WNUT 17 *dev* splits (CC BY 4.0; tuning used only train)
+//   4. phone and email spans in generated free text with numeric distractors
+// Figures are written to stdout; docs/classifier.md quotes them.
+import { readFileSync, existsSync } from 'node:fs';
+import path from 'node:path';
+import { classify } from '../src/core/classifier/index';
+import { extractText } from '../src/core/extract/index';
+import type { Finding } from '../src/core/types';
+import { CLIENT_FORMS, NON_CLIENT_KINDS, clientList, contactProse, nonClient } from '../test/fixtures/classifier/generators';
+
+const NER_DIR = process.env.CLIENTGUARD_NER_DIR ?? '/work/shared/data/ner';
+
+export async function listDetection(perForm = 100): Promise<{ rows: string[][]; flagged: number; total: number }> {
+  const rows: string[][] = [];
+  let flagged = 0;
+  let total = 0;
+  for (const form of CLIENT_FORMS) {
+    let warn = 0;
+    let any = 0;
+    for (let k = 0; k < perForm; k++) {
+      const n = 3 + (k % 28); // 3..30 records
+      const s = await clientList(form, 1000 + k, n);
+      const text = s.bytes ? (extractText(s.bytes, s.fileName ?? '', '') as { text: string }).text : s.text;
+      const c = classify(s.html ? { text, html: s.html } : text);
+      if (c.verdict === 'warning') warn++;
+      if (c.verdict !== 'none') any++;
+    }
+    flagged += warn;
+    total += perForm;
+    rows.push([form, `${((100 * warn) / perForm).toFixed(1)}%`, `${((100 * any) / perForm).toFixed(1)}%`]);
+  }
+  return { rows, flagged, total };
+}
+
+export function nonClientFlags(perKind = 100): { rows: string[][]; flagged: number; total: number } {
+  const rows: string[][] = [];
+  let flagged = 0;
+  let total = 0;
+  for (const kind of NON_CLIENT_KINDS) {
+    let any = 0;
+    const reasons = new Map<string, number>();
+    for (let k = 0; k < perKind; k++) {
+      const s = nonClient(kind, 5000 + k, 5 + (k % 60));
+      const c = classify(s.text);
+      if (c.verdict !== 'none') {
+        any++;
+        for (const r of c.reasons) reasons.set(r, (reasons.get(r) ?? 0) + 1);
+      }
+    }
+    flagged += any;
+    total += perKind;
+    rows.push([kind, `${((100 * any) / perKind).toFixed(1)}%`, [...reasons].map(([r, n]) => `${r}:${n}`).join(' ')]);
+  }
+  return { rows, flagged, total };
+}
+
+interface Doc {
+  text: string;
+  gold: { start: number; end: number; mention: boolean }[];
+}
+
+/** CoNLL to documents: tokens joined by spaces ("@" glued to the following handle). */
+export function readConll(file: string): Doc[] {
+  const docs: Doc[] = [];
+  let toks: [string, string][] = [];
+  const flush = () => {
+    if (toks.length === 0) return;
+    let text = '';
+    const gold: Doc['gold'] = [];
+    let open: { start: number; end: number; mention: boolean } | null = null;
+    for (let i = 0; i < toks.length; i++) {
+      const [tok, tag] = toks[i] as [string, string];
+      const prevTok = i > 0 ? (toks[i - 1] as [string, string])[0] : '';
+      const glue = prevTok === '@'; // BTC splits "@handle" into "@" + "handle"
+      if (text && !glue) text += ' ';
+      const start = text.length;
+      text += tok;
+      const isPer = /-(?:PER|person)$/.test(tag);
+      const begin = tag.startsWith('B-');
+      if (isPer && glue && open) {
+        open.end = text.length; // "@" B-PER + "handle" B-PER is one handle
+        continue;
+      }
+      if (isPer && (begin || !open)) {
+        if (open) gold.push(open);
+        open = { start, end: text.length, mention: tok === '@' };
+      } else if (isPer && open) {
+        open.end = text.length;
+      } else {
+        if (open) gold.push(open);
+        open = null;
+      }
+    }
+    if (open) gold.push(open);
+    docs.push({ text, gold });
+    toks = [];
+  };
+  for (const line of readFileSync(file, 'utf8').split('\n')) {
+    if (!line.trim()) {
+      flush();
+      continue;
+    }
+    const [tok, tag] = line.split('\t');
+    toks.push([tok ?? '', (tag ?? 'O').trim()]);
+  }
+  flush();
+  return docs;
+}
+
+interface PR {
+  tp: number;
+  fp: number;
+  fn: number;
+  tpOverlap: number;
+  fpOverlap: number;
+  fnOverlap: number;
+}
+
+function score(docs: Doc[], filter: (g: Doc['gold'][number]) => boolean, predFilter: (f: Finding, text: string) => boolean): PR {
+  const pr: PR = { tp: 0, fp: 0, fn: 0, tpOverlap: 0, fpOverlap: 0, fnOverlap: 0 };
+  for (const d of docs) {
+    const gold = d.gold.filter(filter);
+    const pred = classify(d.text).findings.filter((f) => f.type === 'person' && predFilter(f, d.text));
+    const key = (s: number, e: number) => `${s}:${e}`;
+    const g = new Set(gold.map((x) => key(x.start, x.end)));
+    const p = new Set(pred.map((x) => key(x.start, x.end)));
+    for (const k of p) if (g.has(k)) pr.tp++;
+    pr.fp += p.size - [...p].filter((k) => g.has(k)).length;
+    pr.fn += g.size - [...g].filter((k) => p.has(k)).length;
+    // Overlap: any shared character.
+    const ov = (a: { start: number; end: number }, b: { start: number; end: number }) => a.start < b.end && b.start < a.end;
+    for (const x of pred) (gold.some((y) => ov(x, y)) ? pr.tpOverlap++ : pr.fpOverlap++);
+    for (const y of gold) if (!pred.some((x) => ov(x, y))) pr.fnOverlap++;
+  }
+  return pr;
+}
+
+function fmt(pr: PR): string[] {
+  const p = pr.tp / Math.max(1, pr.tp + pr.fp);
+  const r = pr.tp / Math.max(1, pr.tp + pr.fn);
+  const po = pr.tpOverlap / Math.max(1, pr.tpOverlap + pr.fpOverlap);
+  const goldN = pr.tp + pr.fn;
+  const ro = (goldN - pr.fnOverlap) / Math.max(1, goldN);
+  return [p.toFixed(3), r.toFixed(3), po.toFixed(3), ro.toFixed(3), String(goldN)];
+}
+
+export function personSpans(split: 'dev' | 'train' = 'dev'): string[][] {
+  const rows: string[][] = [];
+  const btcFile = path.join(NER_DIR, `btc.${split}.conll`);
+  const wnutFile = path.join(NER_DIR, `wnut17.${split}.conll`);
+  if (!existsSync(btcFile) || !existsSync(wnutFile)) return [['(NER data not found at ' + NER_DIR + ')']];
+  const btc = readConll(btcFile);
+  const wnut = readConll(wnutFile);
+  const all = () => true;
+  const isHandle = (f: Finding, t: string) => t[f.start] === '@';
+  rows.push([`BTC ${split}, all persons (names + @handles)`, ...fmt(score(btc, all, all))]);
+  rows.push([`BTC ${split}, written names only`, ...fmt(score(btc, (g) => !g.mention, (f, t) => !isHandle(f, t)))]);
+  rows.push([`BTC ${split}, @handles only`, ...fmt(score(btc, (g) => g.mention, isHandle))]);
+  rows.push([`WNUT17 ${split}, persons`, ...fmt(score(wnut, all, all))]);
+  const both = [...btc, ...wnut];
+  rows.push([`BTC+WNUT17 ${split}, all`, ...fmt(score(both, all, all))]);
+  return rows;
+}
+
+export function contactSpans(count = 2000): string[][] {
+  const docs = contactProse(77, count);
+  const rows: string[][] = [];
+  for (const type of ['phone', 'email'] as const) {
+    let tp = 0;
+    let fp = 0;
+    let fn = 0;
+    for (const d of docs) {
+      const gold = d.spans.filter((s) => s.type === type).map((s) => `${s.start}:${s.end}`);
+      const pred = classify(d.text)
+        .findings.filter((f) => f.type === type)
+        .map((f) => `${f.start}:${f.end}`);
+      const g = new Set(gold);
+      const p = new Set(pred);
+      for (const k of p) (g.has(k) ? tp++ : fp++);
+      for (const k of g) if (!p.has(k)) fn++;
+    }
+    rows.push([type, (tp / Math.max(1, tp + fp)).toFixed(3), (tp / Math.max(1, tp + fn)).toFixed(3), String(tp + fn)]);
+  }
+  return rows;
+}
+
+export function table(head: string[], rows: string[][]): string {
+  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
+  const line = (r: string[]) => '| ' + r.map((c, i) => c.padEnd(widths[i] as number)).join(' | ') + ' |';
+  return [line(head), '|' + widths.map((w) => '-'.repeat(w + 2)).join('|') + '|', ...rows.map(line)].join('\n');
+}
+
+export async function runAccuracy(): Promise<void> {
+  const lists = await listDetection();
+  console.log('\nClient lists (3-30 records, 100 samples per form)');
+  console.log(table(['form', 'warning', 'caution or warning'], lists.rows));
+  console.log(`overall warning: ${((100 * lists.flagged) / lists.total).toFixed(2)}% of ${lists.total}`);
+  const non = nonClientFlags();
+  console.log('\nNot client data (5-64 rows, 100 samples per kind)');
+  console.log(table(['kind', 'flagged', 'reasons'], non.rows));
+  console.log(`overall flagged: ${((100 * non.flagged) / non.total).toFixed(2)}% of ${non.total}`);
+  console.log('\nPerson spans, social media dev splits (strict = exact span; overlap = any shared character)');
+  console.log(table(['set', 'P strict', 'R strict', 'P overlap', 'R overlap', 'gold'], personSpans('dev')));
+  console.log('\nPhone and email spans in generated free text (exact span)');
+  console.log(table(['type', 'precision', 'recall', 'gold'], contactSpans()));
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const which = process.argv[2];
+  if (which === 'train') {
+    console.log(table(['set', 'P strict', 'R strict', 'P overlap', 'R overlap', 'gold'], personSpans('train')));
+  } else {
+    await runAccuracy();
+  }
+}

@@ -1,0 +1,50 @@
+// The effective settings as the background computed them (defaults < user < policy), read
+// from storage.local and kept current through storage.onChanged, so a change in the options
+// page or in policy reaches open tabs without a reload. Until the first read completes the
+// defaults apply: a paste in the first milliseconds of a page is still checked.
+import browser from 'webextension-polyfill';
+import { DEFAULT_SETTINGS, type EffectiveSettings } from '../core/settings';
+import { isCovered } from '../core/sites';
+import { STORAGE_KEYS } from '../messages';
+
+let current: EffectiveSettings = { ...DEFAULT_SETTINGS, locked: [], policyErrors: [], adminNote: '' };
+const listeners = new Set<(s: EffectiveSettings) => void>();
+
+export function currentSettings(): EffectiveSettings {
+  return current;
+}
+
+export function onSettingsChanged(listener: (s: EffectiveSettings) => void): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
+function apply(value: unknown): void {
+  if (!value || typeof value !== 'object') return;
+  current = { ...current, ...(value as Partial<EffectiveSettings>) };
+  for (const l of listeners) l(current);
+}
+
+export function startSettingsSync(signal: AbortSignal): void {
+  browser.storage.local.get(STORAGE_KEYS.effective).then(
+    (items) => apply(items[STORAGE_KEYS.effective]),
+    () => undefined, // extension context gone (reloaded); keep defaults
+  );
+  const onChanged = (changes: Record<string, browser.Storage.StorageChange>, area: string) => {
+    if (area === 'local' && STORAGE_KEYS.effective in changes) apply(changes[STORAGE_KEYS.effective]?.newValue);
+  };
+  browser.storage.onChanged.addListener(onChanged);
+  signal.addEventListener('abort', () => browser.storage.onChanged.removeListener(onChanged));
+}
+
+/** The URL that decides coverage: about:blank and srcdoc frames inherit their creator's origin. */
+export function pageUrlForCoverage(): string {
+  const href = location.href;
+  if (/^https?:/.test(href)) return href;
+  return `${self.origin}/`;
+}
+
+/** Whether ClientGuard acts in this frame right now. */
+export function isActiveHere(settings: EffectiveSettings = current): boolean {
+  return settings.mode !== 'off' && isCovered(pageUrlForCoverage(), settings);
+}

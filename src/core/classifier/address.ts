@@ -1,0 +1,34 @@
+// Street addresses: a house number, up to four name words and a street type ("221B Baker
+// Street", "1600 Pennsylvania Ave NW, Apt 4"), or European order ("Hauptstraße 5",
+// "Rue de Rivoli 99", "Calle Mayor 3"). Every quantifier is bounded, so a long line cannot make
+// the expressions backtrack.
+import type { Hit } from './hit';
+
+const STREET_TYPES =
+  'street|st|avenue|ave|av|road|rd|boulevard|blvd|lane|ln|drive|dr|court|ct|way|place|pl|terrace|ter|circle|cir|parkway|pkwy|highway|hwy|square|sq|trail|trl|loop|alley|crescent|cres|close|grove|gardens|mews|row|walk|pike|run|path|plaza|point|pt';
+// Street types as written: "Street", "street", "STREET".
+const TYPE_ALT = STREET_TYPES.split('|')
+  .flatMap((t) => [t, t[0]!.toUpperCase() + t.slice(1), t.toUpperCase()])
+  .join('|');
+const US_RE = new RegExp(
+  `\\b\\d{1,6}[a-z]?(?: [NSEW]\\.?)? (?:[A-Z0-9][\\p{L}'.-]{0,20} ){0,3}[A-Z][\\p{L}'.-]{0,20} (?:${TYPE_ALT})\\b\\.?(?: (?:N|S|E|W|NE|NW|SE|SW)\\b\\.?)?(?:,? (?:apt|apartment|suite|ste|unit|#|fl|floor)\\.? ?#?[\\w-]{1,6})?`,
+  'gu',
+);
+const EU_RE =
+  /\b(?:[A-ZÄÖÜ][\p{L}-]{1,30}(?:straße|strasse|str\.|weg|gasse|platz|allee|ring|damm|laan|straat|gatan|gade|vej|veien)|(?:Rue|Avenue|Boulevard|Calle|Avenida|Av\.|Via|Viale|Rua|Piazza|Plaza|Paseo|Chemin|Allée) (?:[\p{L}'-]{1,20} ){0,4}[\p{L}'-]{2,20}),? \d{1,5}[a-z]?\b/gu;
+
+export function findAddresses(text: string, from: number, to: number, out: Hit[]): void {
+  const slice = text.slice(from, to);
+  for (const re of [US_RE, EU_RE]) {
+    re.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = re.exec(slice)) !== null) {
+      const v = m[0];
+      // "3 Main St" needs the type word in its street sense; "5 Dr" alone is a title.
+      out.push({ type: 'address', start: from + m.index, end: from + m.index + v.length, confidence: 0.8, key: v.toLowerCase().replace(/\s+/g, ' ') });
+    }
+  }
+}
+
+/** Street-type words, for prescreen() (an address needs one of these plus a digit). */
+export const STREET_WORDS = STREET_TYPES.split('|').concat(['straße', 'strasse', 'str', 'rue', 'calle', 'avenida', 'via', 'rua', 'piazza']);

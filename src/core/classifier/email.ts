@@ -1,0 +1,172 @@
+// Email addresses, found from each '@' outwards (linear: a regex anchored on the local part
+// backtracks over long runs of letters), plus spelled-out forms like "jane at gmail dot com".
+import type { Hit } from './hit';
+import { isAsciiAlnum, isLetter } from './text';
+
+/** Local parts that name a mailbox role, not a person. */
+const ROLE_LOCAL = new Set(
+  (
+    'info contact hello hi support help admin administrator office team sales billing accounts ' +
+    'accounting marketing press media news newsletter noreply no-reply donotreply do-not-reply ' +
+    'webmaster postmaster hostmaster abuse security privacy legal hr jobs careers recruiting ' +
+    'enquiries inquiries enquiry inquiry service services customerservice customercare care ' +
+    'frontdesk reception appointments booking bookings orders order shop store mail email git ' +
+    'root notifications notification alerts alert bounce mailer-daemon feedback partners ' +
+    'partnerships events general membership members community social'
+  ).split(' '),
+);
+
+/** Free-mail providers: with these a spelled-out "jane at gmail.com" is clearly an address. */
+// Only distinctive names: prescreen() treats each as a trigger word, so "live" or "me" would
+// make it fire on ordinary prose.
+export const MAIL_PROVIDERS = new Set(
+  (
+    'gmail googlemail yahoo ymail hotmail outlook icloud aol protonmail proton gmx yandex zoho ' +
+    'comcast verizon sbcglobal bellsouth earthlink fastmail tutanota naver laposte libero wanadoo ' +
+    'btinternet rediffmail posteo'
+  ).split(' '),
+);
+
+const TLDS = new Set(
+  (
+    'com org net edu gov mil int io co us uk ca au de fr es it nl be ch at se no dk fi ie nz za in ' +
+    'jp cn kr br mx ar cl pe ru pl cz pt gr tr il ae sg hk tw my ph id vn th info biz me tv app ' +
+    'dev health care clinic law online site xyz email name pro mobi ac'
+  ).split(' '),
+);
+
+function isLocalChar(c: number): boolean {
+  return (
+    isAsciiAlnum(c) ||
+    c === 46 || // .
+    c === 95 || // _
+    c === 45 || // -
+    c === 43 || // +
+    c === 37 || // %
+    c === 39 || // '
+    (c > 127 && isLetter(c))
+  );
+}
+
+function isDomainChar(c: number): boolean {
+  return isAsciiAlnum(c) || c === 45 || c === 46 || (c > 127 && isLetter(c));
+}
+
+export function isRoleLocal(local: string): boolean {
+  const l = local.toLowerCase();
+  if (ROLE_LOCAL.has(l)) return true;
+  const base = l.replace(/[._+-]?\d+$/, '').split(/[+]/)[0] ?? l;
+  return ROLE_LOCAL.has(base);
+}
+
+/** Finds plain addresses in text[from, to). */
+export function findEmails(text: string, from: number, to: number, out: Hit[]): void {
+  let at = text.indexOf('@', from);
+  let resumeAt = from;
+  while (at !== -1 && at < to) {
+    const hit = emailAround(text, at, resumeAt, to);
+    if (hit) {
+      out.push(hit);
+      resumeAt = hit.end;
+      at = text.indexOf('@', hit.end);
+    } else {
+      at = text.indexOf('@', at + 1);
+    }
+  }
+  // Full-width at sign, common in CJK text.
+  let fw = text.indexOf('\uff20', from);
+  while (fw !== -1 && fw < to) {
+    const hit = emailAround(text, fw, from, to);
+    if (hit) out.push(hit);
+    fw = text.indexOf('\uff20', fw + 1);
+  }
+}
+
+function emailAround(text: string, at: number, minStart: number, to: number): Hit | null {
+  let s = at;
+  while (s > minStart && at - s < 64 && isLocalChar(text.charCodeAt(s - 1))) s--;
+  // A local part cannot start with a dot; trim leading dots and quotes.
+  while (s < at && (text.charCodeAt(s) === 46 || text.charCodeAt(s) === 39)) s++;
+  if (s === at) return null;
+  let e = at + 1;
+  while (e < to && e - at < 255 && isDomainChar(text.charCodeAt(e))) e++;
+  // Trailing dots and hyphens are sentence punctuation, not domain.
+  while (e > at + 1 && (text.charCodeAt(e - 1) === 46 || text.charCodeAt(e - 1) === 45)) e--;
+  const domain = text.slice(at + 1, e);
+  const dot = domain.lastIndexOf('.');
+  if (dot <= 0 || domain.indexOf('..') !== -1) return null;
+  const tld = domain.slice(dot + 1);
+  if (tld.length < 2 || tld.length > 24 || !/^[a-z\u00a1-\uffff]+$/i.test(tld)) return null;
+  const local = text.slice(s, at);
+  if (local.endsWith('.')) return null;
+  const value = (local + '@' + domain).toLowerCase();
+  // Package specs and versioned paths in code ("lodash@4.17.21", "pkg@latest") are not mail.
+  if (/^\d/.test(tld)) return null;
+  return {
+    type: 'email',
+    start: s,
+    end: e,
+    confidence: 0.99,
+    key: value,
+    role: isRoleLocal(local),
+  };
+}
+
+// "jane at gmail dot com", "jane(at)gmail(dot)com", "jane [at] gmail [.] com", "jane AT x DOT org"
+// No leading \s* or \s+: that would rescan long blank runs from every position.
+const AT_MARKER = /[[({<] ?at ?[\])}>]|\s(?:at|AT)\s/g;
+const DOT_MARKER = /^(?:\s*[[({<]\s*(?:dot|\.)\s*[\])}>]\s*|\s+(?:dot|DOT)\s+|\.)/;
+
+/** Finds spelled-out addresses. Plain " at " counts only with " dot " or a free-mail domain. */
+export function findObfuscatedEmails(text: string, from: number, to: number, out: Hit[]): void {
+  const slice = text.slice(from, to);
+  AT_MARKER.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = AT_MARKER.exec(slice)) !== null) {
+    let markerStart = m.index;
+    let markerEnd = m.index + m[0].length;
+    const bracketed = /[[({<]/.test(m[0]);
+    for (let k = 0; k < 3 && markerStart > 0 && slice.charCodeAt(markerStart - 1) === 32; k++) markerStart--;
+    for (let k = 0; k < 3 && slice.charCodeAt(markerEnd) === 32; k++) markerEnd++;
+    // Local part: one token directly before the marker.
+    let s = markerStart;
+    while (s > 0 && markerStart - s < 64 && isLocalChar(slice.charCodeAt(s - 1))) s--;
+    while (s < markerStart && slice.charCodeAt(s) === 46) s++;
+    if (s === markerStart) continue;
+    const local = slice.slice(s, markerStart);
+    if (!/[a-z0-9]/i.test(local)) continue;
+    // Domain labels separated by dots or dot markers.
+    const labels: string[] = [];
+    let p = markerEnd;
+    let spelledDot = false;
+    for (let guard = 0; guard < 6; guard++) {
+      let q = p;
+      while (q < slice.length && q - p < 63 && (isAsciiAlnum(slice.charCodeAt(q)) || slice.charCodeAt(q) === 45)) q++;
+      if (q === p) break;
+      labels.push(slice.slice(p, q));
+      p = q;
+      const rest = slice.slice(p, p + 12);
+      const d = DOT_MARKER.exec(rest);
+      if (!d) break;
+      // A sentence-ending '.' followed by a space is not a domain dot.
+      if (d[0] === '.' && !isAsciiAlnum(slice.charCodeAt(p + 1))) break;
+      if (d[0] !== '.') spelledDot = true;
+      p += d[0].length;
+    }
+    if (labels.length < 2) continue;
+    const tld = (labels[labels.length - 1] ?? '').toLowerCase();
+    if (!TLDS.has(tld)) continue;
+    const provider = (labels[0] ?? '').toLowerCase();
+    if (!bracketed && !spelledDot && !MAIL_PROVIDERS.has(provider)) continue;
+    // Ordinary prose ("we met at the park dot com") rarely has a one-word local part that is a
+    // stop word; reject the commonest.
+    if (!bracketed && /^(?:me|us|him|her|them|you|it|meet|look|be|is|was|are|work|works|worked|live|lives|home|here|there|one|all)$/i.test(local)) {
+      continue;
+    }
+    const start = from + s;
+    const end = from + p;
+    const key = (local + '@' + labels.join('.')).toLowerCase();
+    out.push({ type: 'email', start, end, confidence: bracketed || spelledDot ? 0.9 : 0.8, key, role: isRoleLocal(local) });
+    AT_MARKER.lastIndex = p;
+  }
+}

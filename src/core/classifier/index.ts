@@ -1,0 +1,98 @@
+// Public API of the local classifier. Pure TypeScript, no browser APIs: the same code runs in
+// the content script, Node tests, benchmarks and the CLI, and nothing it sees leaves the machine.
+import type { Classification, ClassifyInput, ClassifyOptions, ContentForm } from '../types';
+import { htmlToText } from '../extract/html';
+import { analyze, type Analysis } from './analyze';
+import { prescreen } from './prescreen';
+import { decide } from './verdict';
+
+export { prescreen } from './prescreen';
+export { maskValue } from '../mask';
+export { redact } from '../redact';
+
+const EMPTY: Classification = { verdict: 'none', reasons: [], counts: {}, people: 0, examples: [], findings: [] };
+
+function normalizeInput(input: string | ClassifyInput): { text: string; html: string | undefined; form: ContentForm } {
+  if (typeof input === 'string') return { text: input, html: undefined, form: 'auto' };
+  if (!input || typeof input !== 'object') return { text: '', html: undefined, form: 'auto' };
+  const text = typeof input.text === 'string' ? input.text : '';
+  const html = typeof input.html === 'string' && input.html.length > 0 ? input.html : undefined;
+  const form: ContentForm = input.form === 'text' || input.form === 'html' || input.form === 'csv' || input.form === 'json' ? input.form : 'auto';
+  return { text, html, form };
+}
+
+const RANK = { none: 0, caution: 1, warning: 2 } as const;
+
+/**
+ * A table copied from a web page or spreadsheet has a text/html flavour whose rows and cells
+ * are explicit. Findings stay in input.text (the redactor edits that), but the verdict may come
+ * from the table when it is stronger, e.g. when the plain-text flavour lost the cell breaks.
+ */
+function* run(input: string | ClassifyInput, options: ClassifyOptions): Generator<void, Classification> {
+  const { text, html, form } = normalizeInput(input);
+  const textForm = form === 'html' ? 'auto' : form;
+  const main = text.length > 0 ? decide(yield* analyze(text, textForm), options) : { ...EMPTY, findings: [] };
+  if (!html || !/<t[rd]\b/i.test(html)) return main;
+  const tableText = htmlToText(html);
+  if (!tableText.trim() || tableText === text) return main;
+  const fromHtml = decide(yield* analyze(tableText, 'auto'), options);
+  if (RANK[fromHtml.verdict] <= RANK[main.verdict]) return main;
+  return {
+    ...fromHtml,
+    // Offsets into html-derived text mean nothing to the caller; keep the text's own findings.
+    findings: main.findings,
+  };
+}
+
+function safeOptions(options: ClassifyOptions | undefined): ClassifyOptions {
+  return options && typeof options === 'object' ? options : {};
+}
+
+/** Classifies text (or a paste with its HTML flavour). Synchronous and deterministic. */
+export function classify(input: string | ClassifyInput, options?: ClassifyOptions): Classification {
+  const gen = run(input, safeOptions(options));
+  try {
+    for (;;) {
+      const step = gen.next();
+      if (step.done) return step.value;
+    }
+  } catch {
+    // Never throw into a paste handler; an internal failure is reported as nothing found.
+    return { ...EMPTY, findings: [] };
+  }
+}
+
+export interface IncrementalClock {
+  now(): number;
+}
+
+/**
+ * Same result as classify(), computed in slices: after each slice of about `sliceMs` it awaits
+ * `yieldToHost()` so the page stays responsive while a 10 MB upload is read.
+ */
+export async function classifyIncrementally(
+  input: string | ClassifyInput,
+  options: ClassifyOptions | undefined,
+  yieldToHost: () => Promise<void>,
+  sliceMs = 8,
+  clock: IncrementalClock = { now: () => performance.now() },
+): Promise<Classification> {
+  const gen = run(input, safeOptions(options));
+  let sliceStart = clock.now();
+  try {
+    for (;;) {
+      const step = gen.next();
+      if (step.done) return step.value;
+      if (clock.now() - sliceStart >= sliceMs) {
+        await yieldToHost();
+        sliceStart = clock.now();
+      }
+    }
+  } catch {
+    return { ...EMPTY, findings: [] };
+  }
+}
+
+export type { Analysis };
+/** Whether a quick check says the text needs a full classification (re-exported for callers). */
+export const needsClassification = prescreen;

@@ -1,0 +1,123 @@
+// Regenerates names.generated.ts. Run: node --import tsx src/core/classifier/lexicon/build-lexicon.ts [NER_DIR]
+//
+// Sources (all allow redistribution; see docs/classifier.md):
+// - compromise 14.17 (MIT): lexicon entries tagged FirstName/MaleName/FemaleName and LastName.
+// - @faker-js/faker 10 (MIT): person.first_name / person.last_name of every locale whose script
+//   has letter case (Latin, Cyrillic, Greek, Armenian, Georgian is uncased and skipped).
+// - Common lower-case words: counted on the *train* splits of BTC and WNUT 17 (CC BY 4.0,
+//   Derczynski et al.), never on the dev splits the benchmark reports on.
+// Nothing here runs in the extension; it only writes a compact data file.
+import { readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import path from 'node:path';
+import nlp from 'compromise';
+import { allLocales } from '@faker-js/faker';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const nerDir = process.argv[2] ?? '/work/shared/data/ner';
+
+function fold(s: string): string {
+  return s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
+}
+const cased = (s: string) => s.toUpperCase() !== s.toLowerCase();
+
+const lex = (nlp.model() as { one: { lexicon: Record<string, string | string[]> } }).one.lexicon;
+const first = new Set<string>();
+const last = new Set<string>();
+const compromiseWords = new Set<string>();
+for (const [w, t] of Object.entries(lex)) {
+  const tags = Array.isArray(t) ? t : [t];
+  if (w.includes(' ')) continue;
+  if (tags.some((x) => x === 'FirstName' || x === 'MaleName' || x === 'FemaleName')) first.add(fold(w));
+  else if (tags.includes('LastName')) last.add(fold(w));
+  else compromiseWords.add(fold(w));
+}
+
+type NameDef = string[] | Record<string, string[]> | undefined;
+const flat = (x: NameDef): string[] => (!x ? [] : Array.isArray(x) ? x : Object.values(x).flat());
+// Sorbian/pseudo locales add nothing real.
+const SKIP = new Set(['en_BORK', 'base']);
+// Per-locale caps keep the shipped file small (it goes into every content script). Faker's
+// lists are alphabetical, so the cap takes an evenly spaced sample, not the first N.
+const FIRST_CAP = 700;
+const LAST_CAP = 300;
+function sample(xs: string[], cap: number): string[] {
+  if (xs.length <= cap) return xs;
+  const out: string[] = [];
+  for (let k = 0; k < cap; k++) out.push(xs[Math.floor((k * xs.length) / cap)] as string);
+  return out;
+}
+for (const [code, def] of Object.entries(allLocales as Record<string, { person?: { first_name?: NameDef; last_name?: NameDef } }>)) {
+  if (SKIP.has(code) || !def.person) continue;
+  const fn = [...new Set(flat(def.person.first_name).flatMap((n) => n.split(/[\s-]+/)).filter((p) => p.length >= 2 && cased(p)).map(fold))].sort();
+  for (const n of sample(fn, FIRST_CAP)) first.add(n);
+  // Slavic feminine surnames (Nováková, Kowalska) are derivable from the masculine form.
+  const ln = [...new Set(flat(def.person.last_name).flatMap((n) => n.split(/\s+/)).filter((p) => p.length >= 2 && cased(p)).map(fold))].sort();
+  const lnSet = new Set(ln);
+  const masculine = ln.filter((w) => !(/(ova|eva)$/.test(w) && lnSet.has(w.slice(0, -3))) && !(/ska$/.test(w) && lnSet.has(w.slice(0, -1) + 'i')));
+  for (const n of sample(masculine, LAST_CAP)) last.add(n);
+}
+
+// Word counts from the train splits: how often a word is written lower-case vs. capitalised,
+// and how often it is (part of) a person name there.
+const lowerCount = new Map<string, number>();
+const capCount = new Map<string, number>();
+for (const f of ['btc.train.conll', 'wnut17.train.conll']) {
+  const p = path.join(nerDir, f);
+  if (!existsSync(p)) throw new Error(`missing ${p} (pass the NER directory as the first argument)`);
+  for (const line of readFileSync(p, 'utf8').split('\n')) {
+    const tok = line.split('\t')[0] ?? '';
+    if (!/^\p{L}+$/u.test(tok)) continue;
+    const k = fold(tok);
+    if (tok === tok.toLowerCase()) lowerCount.set(k, (lowerCount.get(k) ?? 0) + 1);
+    else capCount.set(k, (capCount.get(k) ?? 0) + 1);
+  }
+}
+// Common words: seen lower-case at least 3 times in tweets, or closed-class in compromise.
+const common = new Set<string>();
+for (const [w, n] of lowerCount) if (n >= 3 && w.length > 1) common.add(w);
+for (const [w, t] of Object.entries(lex)) {
+  const tags = Array.isArray(t) ? t : [t];
+  if (tags.some((x) => /^(Determiner|Preposition|Conjunction|Pronoun|Modal|Copula|QuestionWord|Adverb|Possessive|Month|WeekDay|Auxiliary)$/.test(x))) {
+    if (!w.includes(' ')) common.add(fold(w));
+  }
+}
+
+// Ambiguous names: also ordinary words ("will", "may", "grace", "hope"). They need a second
+// cue (a surname, a title, "my client ...") before they count as a person.
+const ambiguous = [...first, ...last].filter((w) => common.has(w) || (compromiseWords.has(w) && (lowerCount.get(w) ?? 0) >= 1));
+
+// Drop names that are mostly ordinary words in tweets, e.g. "love", "happy", "new".
+const tooCommon = (w: string) => (lowerCount.get(w) ?? 0) >= 20 && (lowerCount.get(w) ?? 0) > 4 * (capCount.get(w) ?? 0);
+const firstList = [...first].filter((w) => /^[\p{L}']+$/u.test(w) && !tooCommon(w)).sort();
+const lastList = [...last].filter((w) => /^[\p{L}'-]+$/u.test(w) && !tooCommon(w)).sort();
+const commonList = [...common].filter((w) => /^[\p{L}']+$/u.test(w)).sort();
+const ambiguousList = [...new Set(ambiguous)].filter((w) => !tooCommon(w)).sort();
+
+/** Front coding: each entry is one char (shared prefix length, base 36) + the new suffix. */
+function frontCode(words: string[]): string {
+  let prev = '';
+  const out: string[] = [];
+  for (const w of words) {
+    let k = 0;
+    const max = Math.min(35, prev.length, w.length);
+    while (k < max && prev[k] === w[k]) k++;
+    out.push(k.toString(36) + w.slice(k));
+    prev = w;
+  }
+  return out.join(',');
+}
+
+const body = `// GENERATED by build-lexicon.ts — do not edit. Sources and licenses: see that file and
+// docs/classifier.md (compromise MIT, @faker-js/faker MIT, word counts from BTC/WNUT17 train
+// splits, CC BY 4.0). Front-coded: base-36 shared-prefix length + suffix, comma separated.
+export const FIRST_NAMES = ${JSON.stringify(frontCode(firstList))};
+export const LAST_NAMES = ${JSON.stringify(frontCode(lastList))};
+export const COMMON_WORDS = ${JSON.stringify(frontCode(commonList))};
+export const AMBIGUOUS_NAMES = ${JSON.stringify(frontCode(ambiguousList))};
+`;
+const out = path.join(here, 'names.generated.ts');
+writeFileSync(out, body);
+console.log(
+  `first ${firstList.length}, last ${lastList.length}, common ${commonList.length}, ambiguous ${ambiguousList.length}; ${Buffer.byteLength(body)} bytes -> ${out}`,
+);

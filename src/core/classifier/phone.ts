@@ -1,0 +1,194 @@
+// Phone numbers: a linear scan collects digit groups with phone-style separators, shape rules
+// throw out dates, times, ZIP+4, versions, IPs, prices and IDs, and only the survivors are
+// validated by libphonenumber-js (min metadata, ~80 kB; each parse costs ~20 µs, so it must
+// never see every number in a page).
+import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/min';
+import type { Hit } from './hit';
+import { isAsciiAlnum, isDigit, isLetter } from './text';
+
+/** Where the candidate sits; a phone column or a "Tel:" label accepts bare digit runs. */
+export interface PhoneContext {
+  /** The candidate is a whole cell in a column whose header or values say phone. */
+  phoneColumn?: boolean;
+  /** The column was validated on a sample: accept well-formed values without parsing each one. */
+  trustShape?: boolean;
+}
+
+const PHONE_WORDS =
+  /(?:^|[^a-z])(?:tel|tel\.|telephone|phone|ph|ph\.|cell|cellphone|mobile|mob|mobil|móvil|movil|handy|fax|call|text|txt|sms|whatsapp|signal|contact|reach|telefon|teléfono|telefono|téléphone|portable|gsm)\s*[.:#]?\s*(?:me|us|at|on|is|\(?[a-z]{1,6}\)?)?\s*[:.#=-]?\s*$/i;
+const NOT_PHONE_WORDS =
+  /(?:^|[^a-z])(?:order|invoice|inv|ref|reference|id|account|acct|acc|ticket|case|po|sku|serial|s\/n|sn|tracking|track|transaction|txn|trx|confirmation|conf|receipt|item|part|model|lot|batch|version|ver|v|build|isbn|issn|zip|postal|postcode|policy|member|claim|npi|ein|tin|tax|vat|routing|iban|swift|bic|card|ssn|license|licence|patent|doi|pmid|ip|port|pid|uid|gid|code|pin|otp|amount|total|price|balance|qty|quantity|size|bytes|ms|sec|seconds|step|page|pages|row|line|chapter|section|vol|room|flight|booking|reservation|job|employee|emp|student|mrn|record|chart|file|docket|ref\.|no\.|nº|#)\s*[.:#]?\s*(?:no\.?|number|num|nr|#|id)?\s*[:.#=-]?\s*$/i;
+
+const MAX_DIGITS = 15;
+
+/** Candidate spans in text[from,to) that look like a phone number by shape. */
+export function findPhones(text: string, from: number, to: number, out: Hit[], ctx: PhoneContext = {}): void {
+  let i = from;
+  while (i < to) {
+    const c = text.charCodeAt(i);
+    if (!(isDigit(c) || c === 43 /* + */ || c === 40 /* ( */)) {
+      i++;
+      continue;
+    }
+    // Must not start inside a word or a longer number ("abc123", "v2.0.1", "12,345").
+    // The range start is a boundary (table cells are scanned one by one).
+    const prev = i > from ? text.charCodeAt(i - 1) : 32;
+    const thousands = prev === 44 && i > from + 1 && isDigit(text.charCodeAt(i - 2));
+    if (isAsciiAlnum(prev) || (prev > 127 && isLetter(prev)) || prev === 46 || thousands || prev === 95 || prev === 47 || prev === 58 || prev === 36 || prev === 0x20ac || prev === 0xa3 || prev === 45 || prev === 35 || prev === 61) {
+      // Skip the whole token so we do not restart in its middle.
+      i++;
+      while (i < to && (isAsciiAlnum(text.charCodeAt(i)) || text.charCodeAt(i) === 46 || text.charCodeAt(i) === 45)) i++;
+      continue;
+    }
+    const end = scanCandidate(text, i, to);
+    if (end > i) {
+      const hit = judge(text, i, end, ctx);
+      if (hit) out.push(hit);
+      i = end;
+      // Skip the rest of the token the candidate stopped in.
+      while (i < to && (isAsciiAlnum(text.charCodeAt(i)) || text.charCodeAt(i) === 46 || text.charCodeAt(i) === 45)) i++;
+    } else {
+      i++;
+    }
+  }
+}
+
+/** Returns the end of a phone-shaped run starting at `s`, or `s` if there is none. */
+function scanCandidate(text: string, s: number, to: number): number {
+  let i = s;
+  let digits = 0;
+  let lastDigitEnd = s;
+  if (text.charCodeAt(i) === 43) {
+    // "+ 984726152" is arithmetic; a country code is written "+44" or "+(44)".
+    const n = text.charCodeAt(i + 1);
+    if (!isDigit(n) && n !== 40) return s;
+    i++;
+  }
+  let sepRun = 0;
+  let parens = 0;
+  while (i < to) {
+    const c = text.charCodeAt(i);
+    if (isDigit(c)) {
+      digits++;
+      if (digits > MAX_DIGITS) return s;
+      sepRun = 0;
+      i++;
+      lastDigitEnd = i;
+      continue;
+    }
+    if (c === 32 || c === 45 || c === 46 || c === 40 || c === 41 || c === 47 || c === 0x2013 || c === 0xa0) {
+      sepRun++;
+      // Separator runs longer than two (") ", " (", ")-") end the number: "1000 - 2000" is maths.
+      if (sepRun > 2) break;
+      if (c === 40) parens++;
+      if (c === 41) parens--;
+      if (parens < 0 || parens > 1) break;
+      i++;
+      continue;
+    }
+    break;
+  }
+  if (digits < 7) return s;
+  return lastDigitEnd;
+}
+
+const DATE_START = /^(?:\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4})(?!\d)/;
+
+function judge(text: string, s: number, e: number, ctx: PhoneContext): Hit | null {
+  const cand = text.slice(s, e);
+  const next = e < text.length ? text.charCodeAt(e) : 32;
+  // Glued to a word, a time ("...15 10:30"), a percentage or a decimal: not a phone.
+  if (isLetter(next) && !/^(?:x|ext)/i.test(text.slice(e, e + 3))) return null;
+  if (next === 58 || next === 37 || next === 95 || next === 44 && isDigit(text.charCodeAt(e + 1))) return null;
+  if ((next === 46 || next === 45 || next === 47) && isDigit(text.charCodeAt(e + 1))) return null;
+  if (DATE_START.test(cand)) return null;
+  const groups = cand.split(/[^0-9]+/).filter((g) => g.length > 0);
+  const seps = cand.replace(/[0-9+]/g, '');
+  const digits = groups.join('');
+  const plus = cand.charCodeAt(0) === 43;
+  const intlPrefix = !plus && /^(?:00|011)[ .-]?[1-9]/.test(cand) && groups.length > 1;
+  if (/^\d{5}-\d{4}$/.test(cand)) return null; // ZIP+4
+  if (/^\d{3}-\d{2}-\d{4}$/.test(cand)) return null; // SSN shape
+  if (/^\d{1,3}(?:\.\d{1,3}){3}$/.test(cand)) return null; // IPv4
+  if (seps.includes('/') && !ctx.phoneColumn) return null; // fractions, dates, paths
+  if (seps.includes('.')) {
+    // Dotted numbers are versions or decimals unless grouped like phones (555.123.4567, 06.12.34.56.78).
+    if (/[ ()-]/.test(seps) && !plus) return null;
+    if (groups.some((g, k) => g.length < 2 && !(k === 0 && (plus || g === '1')))) return null;
+    if (groups.length < 3) return null;
+  }
+  const before = text.slice(Math.max(0, s - 28), s);
+  const saysPhone = PHONE_WORDS.test(before) || ctx.phoneColumn === true;
+  if (!saysPhone && NOT_PHONE_WORDS.test(before)) return null;
+  const bare = groups.length === 1;
+  if (bare && !plus && !saysPhone) return null; // a bare digit run is an ID until told otherwise
+  if (!plus && !intlPrefix && !saysPhone && !plausibleNationalGrouping(groups, cand)) return null;
+  if (ctx.phoneColumn && ctx.trustShape) {
+    return { type: 'phone', start: s, end: e, confidence: 0.85, key: phoneKey(digits) };
+  }
+  const valid = validate(cand, digits, plus, intlPrefix);
+  if (!valid) {
+    // A value in a phone column is a phone even when the number is not assigned (fake data,
+    // typos): the list is what matters there.
+    if (ctx.phoneColumn && digits.length >= 7 && digits.length <= 15) {
+      return { type: 'phone', start: s, end: e, confidence: 0.6, key: phoneKey(digits) };
+    }
+    return null;
+  }
+  return { type: 'phone', start: s, end: e, confidence: saysPhone || plus ? 0.97 : 0.9, key: phoneKey(valid) };
+}
+
+/** Groupings phones are written in without a country code: NANP 3-3-4 / 1-3-3-4, or 0-led national. */
+function plausibleNationalGrouping(groups: string[], cand: string): boolean {
+  const lens = groups.map((g) => g.length).join(',');
+  if (lens === '3,3,4' || lens === '1,3,3,4' || lens === '3,7' || lens === '6,4') return true;
+  // National numbers with a trunk 0 ("020 7946 0958", "06 12 34 56 78", "0412 345 678").
+  if (groups[0]?.startsWith('0') && groups.every((g) => g.length >= 2 && g.length <= 5) && groups.length >= 2) {
+    return /^0/.test(cand) || /^\(0/.test(cand);
+  }
+  return false;
+}
+
+/** National numbers with a trunk 0 are tried against these countries, in this order. */
+const TRUNK_ZERO_COUNTRIES: CountryCode[] = ['GB', 'DE', 'FR', 'AU', 'IN', 'NL', 'IE', 'NZ', 'ZA', 'BR', 'AT', 'CH', 'BE', 'SE', 'NG', 'PK', 'PH', 'JP', 'KR', 'TR'];
+
+const memo = new Map<string, string | null>();
+
+/** Returns the E.164 number, or null when libphonenumber says it is not a valid number. */
+function validate(cand: string, digits: string, plus: boolean, intlPrefix: boolean): string | null {
+  const memoKey = (plus ? '+' : intlPrefix ? '!' : '') + digits;
+  const cached = memo.get(memoKey);
+  if (cached !== undefined) return cached;
+  let result: string | null = null;
+  try {
+    if (plus) {
+      const p = parsePhoneNumberFromString(cand);
+      result = p && p.isValid() ? p.number : null;
+    } else if (intlPrefix) {
+      const p = parsePhoneNumberFromString('+' + digits.replace(/^(?:00|011)/, ''));
+      result = p && p.isValid() ? p.number : null;
+    } else if (digits.startsWith('0')) {
+      for (const country of TRUNK_ZERO_COUNTRIES) {
+        const p = parsePhoneNumberFromString(cand, country);
+        if (p && p.isValid()) {
+          result = p.number;
+          break;
+        }
+      }
+    } else {
+      const p = parsePhoneNumberFromString(cand, 'US');
+      result = p && p.isValid() ? p.number : null;
+    }
+  } catch {
+    result = null;
+  }
+  if (memo.size > 50_000) memo.clear();
+  memo.set(memoKey, result);
+  return result;
+}
+
+/** Digits a phone is compared by (own numbers, de-duplication): the last 10. */
+export function phoneKey(value: string): string {
+  const d = value.replace(/\D+/g, '');
+  return d.length > 10 ? d.slice(-10) : d;
+}

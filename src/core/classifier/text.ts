@@ -1,0 +1,145 @@
+// Character helpers shared by the detectors. Plain charCode tests instead of Unicode regexes:
+// they run in hot loops over megabytes of pasted text.
+
+export const CH_TAB = 9;
+export const CH_LF = 10;
+export const CH_CR = 13;
+export const CH_SPACE = 32;
+
+export function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+
+export function isAsciiUpper(c: number): boolean {
+  return c >= 65 && c <= 90;
+}
+
+export function isAsciiLower(c: number): boolean {
+  return c >= 97 && c <= 122;
+}
+
+export function isAsciiAlnum(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+}
+
+export function isHex(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 65 && c <= 70) || (c >= 97 && c <= 102);
+}
+
+/**
+ * A letter in any script. ASCII by table; above 0x7f we ask the engine once per code unit
+ * and cache, so the Unicode check is not paid per character.
+ */
+const letterCache = new Int8Array(0x10000); // 0 unknown, 1 letter, 2 not a letter
+const LETTER_RE = /[\p{L}\p{M}]/u;
+export function isLetter(c: number): boolean {
+  if (c < 128) return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+  const k = letterCache[c];
+  if (k === 1) return true;
+  if (k === 2) return false;
+  // Surrogate halves are treated as letters so that names in astral scripts stay whole.
+  const yes = (c >= 0xd800 && c <= 0xdfff) || LETTER_RE.test(String.fromCharCode(c));
+  letterCache[c] = yes ? 1 : 2;
+  return yes;
+}
+
+const upperCache = new Int8Array(0x10000);
+/** Upper-case or title-case letter in any cased script. */
+export function isUpper(c: number): boolean {
+  if (c < 128) return c >= 65 && c <= 90;
+  const k = upperCache[c];
+  if (k === 1) return true;
+  if (k === 2) return false;
+  const s = String.fromCharCode(c);
+  const yes = s !== s.toLowerCase() && s === s.toUpperCase();
+  upperCache[c] = yes ? 1 : 2;
+  return yes;
+}
+
+const lowerCache = new Int8Array(0x10000);
+export function isLower(c: number): boolean {
+  if (c < 128) return c >= 97 && c <= 122;
+  const k = lowerCache[c];
+  if (k === 1) return true;
+  if (k === 2) return false;
+  const s = String.fromCharCode(c);
+  const yes = s !== s.toUpperCase() && s === s.toLowerCase();
+  lowerCache[c] = yes ? 1 : 2;
+  return yes;
+}
+
+/** Letter in a script without case (CJK, Arabic, Hebrew, Thai...). */
+export function isUncasedLetter(c: number): boolean {
+  return c >= 128 && isLetter(c) && !isUpper(c) && !isLower(c);
+}
+
+export function isSpace(c: number): boolean {
+  return c === 32 || c === 9 || c === 160 || c === 0x3000 || (c >= 0x2000 && c <= 0x200a);
+}
+
+export function isLineBreak(c: number): boolean {
+  return c === 10 || c === 13 || c === 0x2028 || c === 0x2029;
+}
+
+/** Index of the start of the line containing `i`. */
+export function lineStart(text: string, i: number): number {
+  let j = i;
+  while (j > 0) {
+    const c = text.charCodeAt(j - 1);
+    if (c === 10 || c === 13) break;
+    j--;
+  }
+  return j;
+}
+
+/** Index just past the end of the line containing `i` (before the line break). */
+export function lineEnd(text: string, i: number): number {
+  const n = text.length;
+  let j = i;
+  while (j < n) {
+    const c = text.charCodeAt(j);
+    if (c === 10 || c === 13) break;
+    j++;
+  }
+  return j;
+}
+
+/** Lower-cases and strips accents, for lexicon lookups ("José" -> "jose"). */
+export function foldWord(s: string): string {
+  let ascii = true;
+  for (let i = 0; i < s.length; i++) {
+    if (s.charCodeAt(i) > 127) {
+      ascii = false;
+      break;
+    }
+  }
+  if (ascii) return s.toLowerCase();
+  return s
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase();
+}
+
+export function digitsOf(s: string): string {
+  let out = '';
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 48 && c <= 57) out += s[i];
+  }
+  return out;
+}
+
+export function countDigits(s: string, from = 0, to = s.length): number {
+  let n = 0;
+  for (let i = from; i < to; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 48 && c <= 57) n++;
+  }
+  return n;
+}
+
+/** Lower-case word characters immediately before `i` (skipping spaces and punctuation). */
+export function wordsBefore(text: string, i: number, maxChars: number): string {
+  const from = Math.max(0, i - maxChars);
+  return text.slice(from, i).toLowerCase();
+}

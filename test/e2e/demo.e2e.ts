@@ -1,0 +1,44 @@
+// The demo a new user runs first (npm run demo -- --headless), played end to end in one real
+// Chromium with the built extension: the paste steps must behave as the demo promises and every
+// step must leave its screenshots behind. Steps on other channels (upload, form, post) are
+// reported but not asserted here; their own e2e tests cover them.
+import { existsSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { PASTE_STEP_IDS, runHeadlessWalkthrough, type WalkthroughStep } from '../../scripts/demo';
+import { ROOT } from './harness';
+
+describe('npm run demo -- --headless', () => {
+  it('plays the walkthrough: paste steps pass and screenshots are written', { timeout: 240_000 }, async () => {
+    const lines: string[] = [];
+    const steps: WalkthroughStep[] = await runHeadlessWalkthrough({
+      outDir: join(ROOT, 'artifacts/demo-e2e'),
+      log: (line) => lines.push(line),
+    });
+    const byId = new Map(steps.map((s) => [s.id, s]));
+    const report = steps.map((s) => `${s.passed ? 'PASS' : 'FAIL'} ${s.id}: ${s.detail}`).join('\n');
+
+    expect(PASTE_STEP_IDS).toEqual(['ads-paste', 'composer-story', 'clean-paste']);
+    for (const id of PASTE_STEP_IDS) {
+      const step = byId.get(id);
+      expect(step, `step ${id} ran`).toBeDefined();
+      expect(step?.passed, `${id}\n${report}\n\n${lines.join('\n')}`).toBe(true);
+    }
+    expect(byId.get('ads-paste')?.warned).toBe(true);
+    expect(byId.get('composer-story')?.warned).toBe(true);
+    expect(byId.get('clean-paste')?.warned).toBe(false);
+
+    for (const step of steps) {
+      expect(step.screenshots.length, `${step.id} took a screenshot`).toBeGreaterThan(0);
+      for (const file of step.screenshots) {
+        expect(existsSync(file), file).toBe(true);
+        expect(statSync(file).size, file).toBeGreaterThan(1_000);
+        expect(file).toMatch(/[\\/]\d\d-[a-z-]+\.png$/);
+      }
+    }
+    // The warning screenshots of the paste steps are the ones the docs point to.
+    const pasteShots = steps.filter((s) => s.channel === 'paste').flatMap((s) => s.screenshots);
+    expect(pasteShots.some((f) => f.endsWith('-ads-paste-warning.png'))).toBe(true);
+    expect(pasteShots.some((f) => f.endsWith('-composer-story-warning.png'))).toBe(true);
+  });
+});

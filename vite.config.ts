@@ -1,0 +1,62 @@
+import { defineConfig, type Plugin } from 'vite';
+import { crx } from '@crxjs/vite-plugin';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import manifest from './manifest.json' with { type: 'json' };
+
+const LOCALES_DIR = 'src/locales';
+
+/**
+ * Each UI area keeps its strings in its own file (src/locales/<lang>/<area>.json) so that
+ * features do not fight over one catalogue; the browser wants one messages.json per
+ * language, so they are merged here. A name defined twice fails the build.
+ */
+function mergedLocales(): Plugin {
+  return {
+    name: 'clientguard:locales',
+    generateBundle() {
+      for (const lang of readdirSync(LOCALES_DIR)) {
+        const merged: Record<string, unknown> = {};
+        for (const file of readdirSync(join(LOCALES_DIR, lang)).filter((f) => f.endsWith('.json')).sort()) {
+          const part = JSON.parse(readFileSync(join(LOCALES_DIR, lang, file), 'utf8')) as Record<string, unknown>;
+          for (const [name, value] of Object.entries(part)) {
+            if (name in merged) this.error(`locale ${lang}: message "${name}" defined twice (${file})`);
+            merged[name] = value;
+          }
+        }
+        this.emitFile({ type: 'asset', fileName: `_locales/${lang}/messages.json`, source: JSON.stringify(merged) });
+      }
+    },
+  };
+}
+
+/**
+ * manifest.storage.managed_schema names a file at the repository root that crxjs does not copy
+ * (it handles scripts, pages and icons only). Without it in dist/ Chromium 156 does not load
+ * the extension at all (measured: no service worker starts).
+ */
+function managedSchema(): Plugin {
+  const file = manifest.storage.managed_schema;
+  return {
+    name: 'clientguard:managed-schema',
+    generateBundle() {
+      this.emitFile({ type: 'asset', fileName: file, source: readFileSync(file, 'utf8') });
+    },
+  };
+}
+
+export default defineConfig({
+  plugins: [crx({ manifest: manifest as never, contentScripts: { preambleCode: false } }), mergedLocales(), managedSchema()],
+  build: {
+    outDir: 'dist',
+    emptyOutDir: true,
+    target: 'es2022',
+    // Readable output: reviewers (and store reviewers) can audit what runs on their pages.
+    minify: false,
+    sourcemap: false,
+    // Extension pages the manifest does not name (opened with tabs.create).
+    rolldownOptions: {
+      input: { walkthrough: 'src/popup/walkthrough.html' },
+    },
+  },
+});
