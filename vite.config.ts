@@ -1,6 +1,6 @@
 import { defineConfig, type Plugin } from 'vite';
 import { crx } from '@crxjs/vite-plugin';
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import manifest from './manifest.json' with { type: 'json' };
 
@@ -45,14 +45,43 @@ function managedSchema(): Plugin {
   };
 }
 
+/**
+ * The engine script (src/content/engine/engine.iife.ts) is injected by the background with
+ * chrome.scripting.executeScript, which needs no web_accessible_resources entry. crxjs adds
+ * one for every `?script` import (it does so after every manifest hook has run), and that
+ * would let any page detect ClientGuard by fetching the file; it also leaves an unused ESM
+ * copy of the script in assets/. Both are removed from the written build.
+ */
+function noWebAccessibleEngine(): Plugin {
+  let outDir = 'dist';
+  return {
+    name: 'clientguard:no-web-accessible-engine',
+    apply: 'build',
+    enforce: 'post',
+    configResolved(config) {
+      outDir = config.build.outDir;
+    },
+    writeBundle() {
+      const manifestPath = join(outDir, 'manifest.json');
+      if (!existsSync(manifestPath)) return;
+      const built = JSON.parse(readFileSync(manifestPath, 'utf8')) as { web_accessible_resources?: unknown };
+      delete built.web_accessible_resources;
+      writeFileSync(manifestPath, JSON.stringify(built, null, 2));
+      const assets = join(outDir, 'assets');
+      if (existsSync(assets)) for (const f of readdirSync(assets)) if (/^engine\.iife\.ts-.*\.js$/.test(f)) rmSync(join(assets, f));
+    },
+  };
+}
+
 export default defineConfig({
-  plugins: [crx({ manifest: manifest as never, contentScripts: { preambleCode: false } }), mergedLocales(), managedSchema()],
+  plugins: [crx({ manifest: manifest as never, contentScripts: { preambleCode: false } }), mergedLocales(), managedSchema(), noWebAccessibleEngine()],
   build: {
     outDir: 'dist',
     emptyOutDir: true,
     target: 'es2022',
-    // Readable output: reviewers (and store reviewers) can audit what runs on their pages.
-    minify: false,
+    // Minified: the interceptor is parsed in every frame of every covered page. Store
+    // reviewers get the sources (npm run package adds a source archive).
+    minify: true,
     sourcemap: false,
     // Extension pages the manifest does not name (opened with tabs.create).
     rolldownOptions: {

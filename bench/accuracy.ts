@@ -4,11 +4,12 @@
 //   3. person spans on the BTC and WNUT 17 *dev* splits (CC BY 4.0; tuning used only train)
 //   4. phone and email spans in generated free text with numeric distractors
 // Figures are written to stdout; docs/classifier.md quotes them.
-import { readFileSync, existsSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { classify } from '../src/core/classifier/index';
 import { extractText } from '../src/core/extract/index';
 import type { Finding } from '../src/core/types';
+import { readConll, spanKey, type Doc } from '../test/fixtures/classifier/conll';
 import { CLIENT_FORMS, NON_CLIENT_KINDS, clientList, contactProse, nonClient } from '../test/fixtures/classifier/generators';
 
 const NER_DIR = process.env.CLIENTGUARD_NER_DIR ?? '/work/shared/data/ner';
@@ -57,59 +58,6 @@ export function nonClientFlags(perKind = 100): { rows: string[][]; flagged: numb
   return { rows, flagged, total };
 }
 
-interface Doc {
-  text: string;
-  gold: { start: number; end: number; mention: boolean }[];
-}
-
-/** CoNLL to documents: tokens joined by spaces ("@" glued to the following handle). */
-export function readConll(file: string): Doc[] {
-  const docs: Doc[] = [];
-  let toks: [string, string][] = [];
-  const flush = () => {
-    if (toks.length === 0) return;
-    let text = '';
-    const gold: Doc['gold'] = [];
-    let open: { start: number; end: number; mention: boolean } | null = null;
-    for (let i = 0; i < toks.length; i++) {
-      const [tok, tag] = toks[i] as [string, string];
-      const prevTok = i > 0 ? (toks[i - 1] as [string, string])[0] : '';
-      const glue = prevTok === '@'; // BTC splits "@handle" into "@" + "handle"
-      if (text && !glue) text += ' ';
-      const start = text.length;
-      text += tok;
-      const isPer = /-(?:PER|person)$/.test(tag);
-      const begin = tag.startsWith('B-');
-      if (isPer && glue && open) {
-        open.end = text.length; // "@" B-PER + "handle" B-PER is one handle
-        continue;
-      }
-      if (isPer && (begin || !open)) {
-        if (open) gold.push(open);
-        open = { start, end: text.length, mention: tok === '@' };
-      } else if (isPer && open) {
-        open.end = text.length;
-      } else {
-        if (open) gold.push(open);
-        open = null;
-      }
-    }
-    if (open) gold.push(open);
-    docs.push({ text, gold });
-    toks = [];
-  };
-  for (const line of readFileSync(file, 'utf8').split('\n')) {
-    if (!line.trim()) {
-      flush();
-      continue;
-    }
-    const [tok, tag] = line.split('\t');
-    toks.push([tok ?? '', (tag ?? 'O').trim()]);
-  }
-  flush();
-  return docs;
-}
-
 interface PR {
   tp: number;
   fp: number;
@@ -124,9 +72,9 @@ function score(docs: Doc[], filter: (g: Doc['gold'][number]) => boolean, predFil
   for (const d of docs) {
     const gold = d.gold.filter(filter);
     const pred = classify(d.text).findings.filter((f) => f.type === 'person' && predFilter(f, d.text));
-    const key = (s: number, e: number) => `${s}:${e}`;
-    const g = new Set(gold.map((x) => key(x.start, x.end)));
-    const p = new Set(pred.map((x) => key(x.start, x.end)));
+    // A leading "@" is ignored on both sides: BTC tags it on some handles and not on others.
+    const g = new Set(gold.map((x) => spanKey(d.text, x.start, x.end)));
+    const p = new Set(pred.map((x) => spanKey(d.text, x.start, x.end)));
     for (const k of p) if (g.has(k)) pr.tp++;
     pr.fp += p.size - [...p].filter((k) => g.has(k)).length;
     pr.fn += g.size - [...g].filter((k) => p.has(k)).length;

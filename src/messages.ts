@@ -6,6 +6,11 @@ import type { EffectiveSettings, Settings } from './core/settings';
 
 /** Content script -> background. Accepted only from this extension's own content scripts. */
 export interface ContentToBackground {
+  /** Inject the content-script engine (classifier, dialog) into the sending frame. */
+  'engine/load': {
+    request: Record<string, never>;
+    response: { ok: boolean };
+  };
   /** The in-page dialog is showing; the background keeps the warning as "open". */
   'warning/opened': {
     request: { channel: Channel; summary: WarningSummary };
@@ -103,4 +108,6 @@ export const STORAGE_KEYS = {
   auditQueue: 'auditQueue',
   installSecret: 'installSecret',
   roster: 'roster',
+  /** Number of clients on the roster: lets every frame know cheaply whether matching is on. */
+  rosterSize: 'rosterSize',
 } as const;

@@ -5,9 +5,13 @@ import { initSettings } from './settings';
 import { initWarnings } from './warnings';
 import { initAudit } from './audit';
 import { initDynamicSites } from './dynamic-sites';
+import { initEngineInjector } from './engine-injector';
+import { initRoster } from './roster';
 
 initSettings();
 initWarnings();
 initAudit();
 initDynamicSites();
+initEngineInjector();
+initRoster();
 startRouter();

@@ -14,6 +14,7 @@ import {
   parseHashedRoster,
   parseRoster,
   parseStoredRoster,
+  pickRosterKey,
   secretFromStored,
   type HashedRoster,
   type StoredRoster,
@@ -21,8 +22,10 @@ import {
 import { isAllowedServiceUrl } from '../core/policy/fields';
 import { handle } from './router';
 
-/** Larger files are refused before parsing: a roster export is far smaller. */
-export const MAX_ROSTER_FILE_BYTES = 20 * 1024 * 1024;
+/** Larger files are refused before parsing: a roster export is far smaller (10,000 clients
+ *  make about 650 KB of CSV), and the bytes travel as a JSON number array in one message,
+ *  which Chrome caps at 64 MiB. */
+export const MAX_ROSTER_FILE_BYTES = 10 * 1024 * 1024;
 /** A policy roster URL is fetched again at most this often (on worker start or policy change). */
 export const ROSTER_REFRESH_MS = 6 * 60 * 60 * 1000;
 const FETCH_TIMEOUT_MS = 30_000;
@@ -59,23 +62,26 @@ export async function readRosterPolicy(): Promise<RosterPolicy> {
   return { key, url, inline };
 }
 
-let secretPromise: Promise<Uint8Array> | null = null;
+let secretInFlight: Promise<Uint8Array> | null = null;
 
-/** The per-install secret: made once with the CSPRNG, kept in storage.local as hex. */
+/**
+ * The per-install secret: made once with the CSPRNG, kept in storage.local as hex. Read afresh
+ * each time (never cached in the worker), so everyone uses what storage holds; concurrent first
+ * calls share one generation.
+ */
 export function getInstallSecret(): Promise<Uint8Array> {
-  secretPromise ??= (async () => {
+  secretInFlight ??= (async () => {
     const stored = await browser.storage.local.get(STORAGE_KEYS.installSecret);
     const existing = secretFromStored(stored[STORAGE_KEYS.installSecret]);
     if (existing) return existing;
     await browser.storage.local.set({ [STORAGE_KEYS.installSecret]: bytesToHex(generateKey()) });
-    // Read back: if two workers raced, both end up with whatever was written last.
+    // Read back: if two contexts raced, both end up with whatever was written last.
     const again = await browser.storage.local.get(STORAGE_KEYS.installSecret);
     const secret = secretFromStored(again[STORAGE_KEYS.installSecret]);
     if (!secret) throw new Error('install secret could not be stored');
     return secret;
-  })();
-  secretPromise.catch(() => (secretPromise = null));
-  return secretPromise;
+  })().finally(() => (secretInFlight = null));
+  return secretInFlight;
 }
 
 async function readStored(): Promise<StoredRoster | null> {
@@ -87,6 +93,21 @@ async function readStored(): Promise<StoredRoster | null> {
   }
 }
 
+/**
+ * Writes the usable roster size under STORAGE_KEYS.rosterSize (0: no roster, or no key for it
+ * here), which every frame reads cheaply to know whether roster matching is on.
+ */
+async function publishRosterSize(): Promise<void> {
+  const stored = await readStored();
+  let size = 0;
+  if (stored) {
+    const [policy, local] = await Promise.all([readRosterPolicy(), browser.storage.local.get(STORAGE_KEYS.installSecret)]);
+    if (pickRosterKey(stored.roster, [policy.key, secretFromStored(local[STORAGE_KEYS.installSecret])])) size = stored.roster.count;
+  }
+  const current = await browser.storage.local.get(STORAGE_KEYS.rosterSize);
+  if (current[STORAGE_KEYS.rosterSize] !== size) await browser.storage.local.set({ [STORAGE_KEYS.rosterSize]: size });
+}
+
 // Imports, clears and policy syncs run one at a time: storage has no transactions.
 let chain: Promise<unknown> = Promise.resolve();
 function serial<T>(task: () => Promise<T>): Promise<T> {
@@ -95,14 +116,14 @@ function serial<T>(task: () => Promise<T>): Promise<T> {
   return run;
 }
 
-const MANAGED_BY_POLICY = 'Your organisation manages the client roster on this computer.';
+const MANAGED_BY_POLICY = 'Your organization manages the client roster on this computer.';
 
 export function importRoster(fileName: string, bytes: number[]): Promise<ResponseOf<'roster/import'>> {
   return serial(async () => {
     if (!Array.isArray(bytes) || bytes.length === 0) return { ok: false, count: 0, problems: ['The file is empty.'] };
     if (bytes.length > MAX_ROSTER_FILE_BYTES) {
       bytes.length = 0;
-      return { ok: false, count: 0, problems: ['The file is too large for a client roster (over 20 MB).'] };
+      return { ok: false, count: 0, problems: ['The file is too large for a client roster (over 10 MB).'] };
     }
     const policy = await readRosterPolicy();
     if (policy.url || policy.inline) {
@@ -120,7 +141,9 @@ export function importRoster(fileName: string, bytes: number[]): Promise<Respons
       hashed = hashRoster(parsed.entries, policy.key ?? (await getInstallSecret()));
       parsed.entries.length = 0;
     } finally {
-      data.fill(0); // nothing of the raw file outlives this call
+      // The bytes are zeroed; the parsed strings are unreachable once this returns (JS strings
+      // cannot be wiped) and nothing of them was written anywhere.
+      data.fill(0);
     }
     const stored: StoredRoster = { roster: hashed, source: 'user', importedAt: Date.now() };
     try {
@@ -128,6 +151,7 @@ export function importRoster(fileName: string, bytes: number[]): Promise<Respons
     } catch {
       return { ok: false, count: 0, problems: ['The roster could not be saved (browser storage is full).'] };
     }
+    await publishRosterSize();
     return { ok: true, count: hashed.count, problems };
   });
 }
@@ -143,6 +167,7 @@ export function clearRoster(): Promise<ResponseOf<'roster/clear'>> {
     const stored = await readStored();
     if (stored?.source === 'policy') return { ok: false };
     await browser.storage.local.remove(STORAGE_KEYS.roster);
+    await publishRosterSize();
     return { ok: true };
   });
 }
@@ -156,6 +181,7 @@ async function fetchHashedRoster(url: string): Promise<HashedRoster> {
   if (!isAllowedServiceUrl(new URL(response.url || url))) throw new Error('redirected away from https');
   if (!response.ok) throw new Error(`HTTP ${response.status}`);
   const text = await response.text();
+  // storage.local holds 10 MB without the unlimitedStorage permission: about 75,000 clients.
   if (text.length > MAX_ROSTER_FILE_BYTES) throw new Error('too large');
   return parseHashedRoster(text);
 }
@@ -167,38 +193,44 @@ async function fetchHashedRoster(url: string): Promise<HashedRoster> {
  */
 export function syncPolicyRoster(now = Date.now()): Promise<void> {
   return serial(async () => {
-    const policy = await readRosterPolicy();
-    const stored = await readStored();
-    if (!policy.url && !policy.inline) {
-      if (stored?.source === 'policy') await browser.storage.local.remove(STORAGE_KEYS.roster);
-      return;
-    }
-    if (!policy.key) {
-      console.warn('ClientGuard: policy roster ignored: rosterKey is missing or malformed');
-      return;
-    }
-    if (policy.url && !policy.inline && stored?.source === 'policy' && stored.url === policy.url && now - stored.importedAt < ROSTER_REFRESH_MS) {
-      return;
-    }
-    let hashed: HashedRoster;
-    try {
-      hashed = policy.inline ? parseHashedRoster(policy.inline) : await fetchHashedRoster(policy.url!);
-    } catch (error) {
-      console.warn('ClientGuard: policy roster not loaded:', error instanceof Error ? error.message : 'failed');
-      return;
-    }
-    if (hashed.keyId !== keyIdOf(policy.key)) {
-      console.warn(`ClientGuard: policy roster ignored: it was hashed with another key (key id ${hashed.keyId})`);
-      return;
-    }
-    const next: StoredRoster = { roster: hashed, source: 'policy', importedAt: now };
-    if (!policy.inline && policy.url) next.url = policy.url;
-    const same =
-      stored?.source === 'policy' && stored.url === next.url && JSON.stringify(stored.roster) === JSON.stringify(hashed);
-    // An unchanged inline roster is not rewritten: every write reloads the matcher in every tab.
-    if (same && policy.inline) return;
-    await browser.storage.local.set({ [STORAGE_KEYS.roster]: next });
+    await applyPolicyRoster(now);
+    // Also after a policy key change alone: it can make a stored roster usable or not.
+    await publishRosterSize();
   });
+}
+
+async function applyPolicyRoster(now: number): Promise<void> {
+  const policy = await readRosterPolicy();
+  const stored = await readStored();
+  if (!policy.url && !policy.inline) {
+    if (stored?.source === 'policy') await browser.storage.local.remove(STORAGE_KEYS.roster);
+    return;
+  }
+  if (!policy.key) {
+    console.warn('ClientGuard: policy roster ignored: rosterKey is missing or malformed');
+    return;
+  }
+  if (policy.url && !policy.inline && stored?.source === 'policy' && stored.url === policy.url && now - stored.importedAt < ROSTER_REFRESH_MS) {
+    return;
+  }
+  let hashed: HashedRoster;
+  try {
+    hashed = policy.inline ? parseHashedRoster(policy.inline) : await fetchHashedRoster(policy.url!);
+  } catch (error) {
+    console.warn('ClientGuard: policy roster not loaded:', error instanceof Error ? error.message : 'failed');
+    return;
+  }
+  if (hashed.keyId !== keyIdOf(policy.key)) {
+    console.warn(`ClientGuard: policy roster ignored: it was hashed with another key (key id ${hashed.keyId})`);
+    return;
+  }
+  const next: StoredRoster = { roster: hashed, source: 'policy', importedAt: now };
+  if (!policy.inline && policy.url) next.url = policy.url;
+  const same =
+    stored?.source === 'policy' && stored.url === next.url && JSON.stringify(stored.roster) === JSON.stringify(hashed);
+  // An unchanged inline roster is not rewritten: every write reloads the matcher in every tab.
+  if (same && policy.inline) return;
+  await browser.storage.local.set({ [STORAGE_KEYS.roster]: next });
 }
 
 export function initRoster(): void {

@@ -3,7 +3,7 @@
 import type { Channel } from '../core/warnings';
 import { review } from './guard';
 import { FileTooLargeError, MAX_FILE_BYTES, filesToInput } from './files';
-import { t } from '../ui/i18n';
+import { t } from './runtime';
 
 export interface FileAction {
   channel: Channel;

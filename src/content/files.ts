@@ -1,10 +1,9 @@
 // Reading files the user is about to upload, paste or drop, on this computer only. Large
 // files are read and checked in slices with a visible progress box; files over the limit are
 // not checked and not passed on (the user is told why).
-import { extractText } from '../core/extract';
 import type { ClassifyInput } from '../core/types';
-import { showProgress } from './warning/mount';
-import { t } from '../ui/i18n';
+import { requireEngine } from './engine/api';
+import { t } from './runtime';
 
 /** Files larger than this are refused rather than read into memory. */
 export const MAX_FILE_BYTES = 100 * 1024 * 1024;
@@ -31,13 +30,14 @@ export class FileTooLargeError extends Error {
 
 /** Reads the checkable files (and any accompanying text) into one classifier input. */
 export async function filesToInput(files: readonly File[], extraText = ''): Promise<ClassifyInput | null> {
+  const engine = requireEngine(); // review() loads it before reading files
   const parts: string[] = extraText ? [extraText] : [];
   for (const file of files.filter(isCheckableFile)) {
     if (file.size > MAX_FILE_BYTES) throw new FileTooLargeError(file.name);
-    const progress = file.size >= PROGRESS_FROM_BYTES ? showProgress(t('dialogChecking', file.name)) : null;
+    const progress = file.size >= PROGRESS_FROM_BYTES ? engine.showProgress(t('dialogChecking', file.name)) : null;
     try {
       const bytes = await readWithProgress(file, (f) => progress?.update(f * 0.5));
-      const extracted = extractText(bytes, file.name, file.type, MAX_FILE_BYTES);
+      const extracted = engine.extractText(bytes, file.name, file.type, MAX_FILE_BYTES);
       if (extracted.ok) parts.push(extracted.text);
       progress?.update(1);
     } finally {

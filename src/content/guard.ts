@@ -1,17 +1,13 @@
-// The decision path every interception shares: check synchronously whether to hold the
+// The decision path every interception shares: decide synchronously whether to hold the
 // user's action, then (held) classify fully, warn, and deliver exactly what the user chose.
 // Interceptors (./interceptors/*) only know how to hold, restore and re-deliver their channel.
-import browser from 'webextension-polyfill';
-import { classify, classifyIncrementally, prescreen } from '../core/classifier';
-import { redact } from '../core/redact';
+import { prescreen } from '../core/classifier/prescreen';
 import type { Classification, ClassifyInput, ClassifyOptions } from '../core/types';
 import type { Channel, Decision, WarningSummary } from '../core/warnings';
 import { WARNING_PORT } from '../messages';
-import { sendMessage } from '../messaging';
-import { currentSettings, isActiveHere } from './settings';
-import { showWarningDialog } from './warning/mount';
-import { currentRosterMatcher } from './roster-state';
-import { t } from '../ui/i18n';
+import { currentRosterSize, currentSettings, isActiveHere } from './settings';
+import { engineIfLoaded, ensureEngine, requireEngine, type Engine } from './engine/api';
+import { send, t } from './runtime';
 
 /** Above this size a check does not run inside the event handler; the action is held and
  *  the text is classified in slices so the page never freezes. */
@@ -22,31 +18,23 @@ export interface HeldAction {
   /** Put the original through, exactly as the page would have received it. */
   deliver(): void | Promise<void>;
   /** Put a redacted version through; absent where redaction makes no sense (files). */
-  deliverRedacted?(classification: Classification): void | Promise<void>;
+  deliverRedacted?(): void | Promise<void>;
   /** Leave everything as it was before the action (text, file selection, form). */
   restore(): void;
 }
 
-export type QuickCheck =
-  | { hold: false }
-  | { hold: true; classification?: Classification };
+export type QuickCheck = { hold: false } | { hold: true; classification?: Classification };
 
-export function classifyOptions(): ClassifyOptions {
+function classifyOptions(engine: Engine): ClassifyOptions {
   const s = currentSettings();
-  return { listThreshold: s.listThreshold, ownIdentities: s.ownIdentities, roster: currentRosterMatcher() };
-}
-
-/** The text with every identifier replaced by a typed placeholder. Classified on its own so
- *  the finding offsets line up with exactly this string. */
-export function redactText(text: string): string {
-  return redact(text, classify(text, classifyOptions()));
+  return { listThreshold: s.listThreshold, ownIdentities: s.ownIdentities, roster: engine.rosterMatcher() };
 }
 
 function needsWarning(c: Classification): boolean {
   return c.verdict === 'warning';
 }
 
-export function toSummary(c: Classification): WarningSummary {
+function toSummary(c: Classification): WarningSummary {
   return {
     verdict: c.verdict,
     reasons: c.reasons,
@@ -57,48 +45,66 @@ export function toSummary(c: Classification): WarningSummary {
   };
 }
 
+/** The text with every identifier replaced by a typed placeholder. Classified on its own so
+ *  the finding offsets line up with exactly this string. */
+export function redactText(text: string): string {
+  const engine = requireEngine();
+  return engine.redact(text, engine.classify(text, classifyOptions(engine)));
+}
+
 /**
- * Decides inside the event handler whether the action must be held. Small inputs are fully
- * classified here (the classifier handles a 10,000-row list in well under 50 ms); large ones
- * are held when the linear pre-screen sees anything that could need a warning. In audit mode
+ * Decides inside the event handler whether the action must be held. The pre-screen is one
+ * linear pass; only what it lets through is classified, here when the engine is loaded and the
+ * input small (a 10,000-row list takes well under 50 ms), otherwise after holding. With a
+ * roster, any text may name a client, so the pre-screen cannot clear it alone. In audit mode
  * nothing is held: what would have been warned about is reported and the action goes on.
  */
 export function checkNow(input: ClassifyInput, channel: Channel): QuickCheck {
   if (!isActiveHere()) return { hold: false };
   const size = input.text.length + (input.html?.length ?? 0);
   if (size === 0) return { hold: false };
-  const rosterActive = (currentRosterMatcher()?.size ?? 0) > 0;
-  if (size > SYNC_CLASSIFY_LIMIT) {
-    const suspicious = rosterActive || prescreen(input.text) || (input.html !== undefined && prescreen(input.html));
-    if (!suspicious || currentSettings().mode === 'audit') {
-      if (suspicious) void auditLater(input, channel);
+  const suspicious = currentRosterSize() > 0 || prescreen(input.text) || (input.html !== undefined && prescreen(input.html));
+  if (!suspicious) return { hold: false };
+  const audit = currentSettings().mode === 'audit';
+  const engine = engineIfLoaded();
+  if (!engine || size > SYNC_CLASSIFY_LIMIT) {
+    if (audit) {
+      void auditLater(input, channel);
       return { hold: false };
     }
     return { hold: true };
   }
-  if (!rosterActive && !prescreen(input.text) && !(input.html && prescreen(input.html))) return { hold: false };
-  const classification = classify(input, classifyOptions());
+  const classification = engine.classify(input, classifyOptions(engine));
   if (!needsWarning(classification)) return { hold: false };
-  if (currentSettings().mode === 'audit') {
-    report('audit/observed', { channel, summary: toSummary(classification) });
+  if (audit) {
+    reportAudit(channel, classification);
     return { hold: false };
   }
   return { hold: true, classification };
 }
 
 async function auditLater(input: ClassifyInput, channel: Channel): Promise<void> {
-  const c = await classifyIncrementally(input, classifyOptions(), yieldToPage);
-  if (needsWarning(c)) report('audit/observed', { channel, summary: toSummary(c) });
+  try {
+    const engine = await ensureEngine();
+    const c = await engine.classifyIncrementally(input, classifyOptions(engine), yieldToPage);
+    if (needsWarning(c)) reportAudit(channel, c);
+  } catch {
+    /* audit only: the action already went ahead; nothing to recover */
+  }
 }
 
-function report(type: 'audit/observed', payload: { channel: Channel; summary: WarningSummary }): void {
-  sendMessage(type, payload).catch(() => undefined);
+function reportAudit(channel: Channel, c: Classification): void {
+  send('audit/observed', { channel, summary: toSummary(c) }).catch(() => undefined);
 }
 
 /** Gives the page's main thread back between slices of a long check. */
 export function yieldToPage(): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, 0));
 }
+
+/** What a deferred input reader returns: the input, null (nothing readable: deliver as is),
+ *  or 'abandoned' (the reader already put things back and told the user why). */
+export type DeferredInput = () => Promise<ClassifyInput | null | 'abandoned'>;
 
 // One dialog at a time per frame; later actions wait their turn.
 let queue: Promise<unknown> = Promise.resolve();
@@ -107,26 +113,23 @@ let queue: Promise<unknown> = Promise.resolve();
  * Finishes a held action: classify if not done yet, warn, deliver what the user chose.
  * Never loses the action silently: an internal failure still asks the user what to do.
  */
-/** What a deferred input reader returns: the input, null (nothing readable: deliver as is),
- *  or 'abandoned' (the reader already put things back and told the user why). */
-export type DeferredInput = () => Promise<ClassifyInput | null | 'abandoned'>;
-
 export function review(action: HeldAction, input: ClassifyInput | DeferredInput, known?: Classification): Promise<void> {
   const run = async () => {
-    let classification = known;
     try {
+      const engine = await ensureEngine();
+      let classification = known;
       if (!classification) {
         const resolved = typeof input === 'function' ? await input() : input;
         if (resolved === 'abandoned') return;
         if (!resolved) return await action.deliver(); // nothing the classifier can read
-        classification = await classifyIncrementally(resolved, classifyOptions(), yieldToPage);
+        classification = await engine.classifyIncrementally(resolved, classifyOptions(engine), yieldToPage);
       }
       if (!needsWarning(classification)) return await action.deliver();
       if (currentSettings().mode === 'audit') {
-        report('audit/observed', { channel: action.channel, summary: toSummary(classification) });
+        reportAudit(action.channel, classification);
         return await action.deliver();
       }
-      await warnAndDeliver(action, classification);
+      await warnAndDeliver(engine, action, classification);
     } catch (error) {
       await recoverFromError(action, error);
     }
@@ -136,25 +139,25 @@ export function review(action: HeldAction, input: ClassifyInput | DeferredInput,
   return next;
 }
 
-async function warnAndDeliver(action: HeldAction, classification: Classification): Promise<void> {
+async function warnAndDeliver(engine: Engine, action: HeldAction, classification: Classification): Promise<void> {
   const settings = currentSettings();
   const summary = toSummary(classification);
   const blocked = settings.mode === 'block';
-  const opened = sendMessage('warning/opened', { channel: action.channel, summary }).catch(() => null);
+  const opened = send('warning/opened', { channel: action.channel, summary }).catch(() => null);
   // The port tells the background if this frame goes away while the dialog shows: the
   // warning then waits in the popup instead of vanishing.
-  let port: browser.Runtime.Port | null = null;
-  void opened.then((r) => {
-    if (!r) return;
+  const port = opened.then((record) => {
+    if (!record) return null;
     try {
-      port = browser.runtime.connect({ name: WARNING_PORT });
-      port.postMessage({ id: r.id });
+      const p = chrome.runtime.connect({ name: WARNING_PORT });
+      p.postMessage({ id: record.id });
+      return p;
     } catch {
-      port = null;
+      return null;
     }
   });
 
-  const choice = await showWarningDialog({
+  const choice = await engine.showWarningDialog({
     channel: action.channel,
     site: location.hostname || self.origin,
     summary,
@@ -167,38 +170,29 @@ async function warnAndDeliver(action: HeldAction, classification: Classification
   });
 
   const decision: Decision | 'later' = choice.decision;
-  switch (decision) {
-    case 'shared':
-    case 'not_client_data':
-      await action.deliver();
-      break;
-    case 'redacted':
-      if (action.deliverRedacted) await action.deliverRedacted(classification);
-      else action.restore();
-      break;
-    default:
-      action.restore();
-  }
+  if (decision === 'shared' || decision === 'not_client_data') await action.deliver();
+  else if (decision === 'redacted' && action.deliverRedacted) await action.deliverRedacted();
+  else action.restore();
 
   const record = await opened;
   if (record) {
     if (decision === 'later') {
-      await sendMessage('warning/deferred', { id: record.id, because: blocked ? 'blocked' : 'deferred' }).catch(() => undefined);
+      await send('warning/deferred', { id: record.id, because: blocked ? 'blocked' : 'deferred' }).catch(() => undefined);
     } else {
-      await sendMessage('warning/decided', {
+      await send('warning/decided', {
         id: record.id,
         decision,
         ...(choice.reasonCategory ? { reasonCategory: choice.reasonCategory } : {}),
       }).catch(() => undefined);
     }
   }
-  (port as browser.Runtime.Port | null)?.disconnect();
+  (await port)?.disconnect();
 }
 
 async function recoverFromError(action: HeldAction, error: unknown): Promise<void> {
   // Only the error's kind is logged: a message could quote the user's data.
   console.warn('ClientGuard: check failed', error instanceof Error ? error.name : typeof error);
-  let proceed = false;
+  let proceed: boolean;
   try {
     proceed = window.confirm(t('dialogInternalError'));
   } catch {

@@ -2,16 +2,28 @@
 // (about:blank and srcdoc frames too). Built as a self-contained IIFE (".iife.ts" for
 // @crxjs/vite-plugin): it runs synchronously before any page script, and no chunk has to be
 // web-accessible, so a page cannot detect ClientGuard by probing chrome-extension:// URLs.
+// It holds only the interceptors and the pre-screen; the engine comes on demand (engine/api.ts).
 import { INTERCEPTORS } from './interceptors';
-import { startSettingsSync } from './settings';
-import { startRosterSync } from './roster-state';
+import { isActiveHere, startSettingsSync } from './settings';
+import { ensureEngine } from './engine/api';
+
+const EDITABLE = 'input, textarea, [contenteditable], [role="textbox"]';
 
 function start(): AbortController {
   const controller = new AbortController();
+  const { signal } = controller;
   // Listeners first, synchronously: they must be in place before the page's own.
-  for (const init of INTERCEPTORS) init(controller.signal);
-  startSettingsSync(controller.signal);
-  startRosterSync(controller.signal);
+  for (const init of INTERCEPTORS) init(signal);
+  startSettingsSync(signal);
+  // The user is about to type, paste or pick a file here: bring the engine in now, so a
+  // check at the moment of the action does not wait for it.
+  const preload = (event: Event) => {
+    const target = event.composedPath()[0];
+    if (!(target instanceof Element) || !target.matches(EDITABLE) || !isActiveHere()) return;
+    window.removeEventListener('focusin', preload, true);
+    ensureEngine().catch(() => undefined);
+  };
+  window.addEventListener('focusin', preload, { capture: true, signal });
   return controller;
 }
 

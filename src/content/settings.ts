@@ -2,13 +2,19 @@
 // from storage.local and kept current through storage.onChanged, so a change in the options
 // page or in policy reaches open tabs without a reload. Until the first read completes the
 // defaults apply: a paste in the first milliseconds of a page is still checked.
-import browser from 'webextension-polyfill';
 import { DEFAULT_SETTINGS, type EffectiveSettings } from '../core/settings';
 import { isCovered } from '../core/sites';
 import { STORAGE_KEYS } from '../messages';
 
 let current: EffectiveSettings = { ...DEFAULT_SETTINGS, locked: [], policyErrors: [], adminNote: '' };
 const listeners = new Set<(s: EffectiveSettings) => void>();
+
+let rosterSize = 0;
+
+/** Clients on the practice's roster (0: no roster). Only the count is read here. */
+export function currentRosterSize(): number {
+  return rosterSize;
+}
 
 export function currentSettings(): EffectiveSettings {
   return current;
@@ -26,15 +32,20 @@ function apply(value: unknown): void {
 }
 
 export function startSettingsSync(signal: AbortSignal): void {
-  browser.storage.local.get(STORAGE_KEYS.effective).then(
-    (items) => apply(items[STORAGE_KEYS.effective]),
+  chrome.storage.local.get([STORAGE_KEYS.effective, STORAGE_KEYS.rosterSize]).then(
+    (items) => {
+      apply(items[STORAGE_KEYS.effective]);
+      rosterSize = Number(items[STORAGE_KEYS.rosterSize]) || 0;
+    },
     () => undefined, // extension context gone (reloaded); keep defaults
   );
-  const onChanged = (changes: Record<string, browser.Storage.StorageChange>, area: string) => {
-    if (area === 'local' && STORAGE_KEYS.effective in changes) apply(changes[STORAGE_KEYS.effective]?.newValue);
+  const onChanged = (changes: Record<string, chrome.storage.StorageChange>, area: string) => {
+    if (area !== 'local') return;
+    if (STORAGE_KEYS.effective in changes) apply(changes[STORAGE_KEYS.effective]?.newValue);
+    if (STORAGE_KEYS.rosterSize in changes) rosterSize = Number(changes[STORAGE_KEYS.rosterSize]?.newValue) || 0;
   };
-  browser.storage.onChanged.addListener(onChanged);
-  signal.addEventListener('abort', () => browser.storage.onChanged.removeListener(onChanged));
+  chrome.storage.onChanged.addListener(onChanged);
+  signal.addEventListener('abort', () => chrome.storage.onChanged.removeListener(onChanged));
 }
 
 /** The URL that decides coverage: about:blank and srcdoc frames inherit their creator's origin. */

@@ -340,7 +340,7 @@ export function decisionRecordToMarkdown(record: DecisionRecord, { t, formatDate
 
   out.push(`## 2. ${t('walkthroughStep2Title')}`, '');
   checklist(CODE_IDS, a.codes, (id) => t(`walkthroughCode${stem(id)}`));
-  out.push('', answerOrDash(a.codesNote, t), '');
+  out.push('', `**${t('walkthroughCodesNoteLabel')}**`, '', answerOrDash(a.codesNote, t), '');
 
   out.push(`## 3. ${t('walkthroughStep3Title')}`, '');
   checklist(PRINCIPLE_IDS, a.principles, (id) => t(`walkthroughPrinciple${stem(id)}`));
@@ -363,9 +363,9 @@ export function decisionRecordToMarkdown(record: DecisionRecord, { t, formatDate
     const answer = a.tests[id];
     out.push(`- ${t(`walkthroughTest${stem(id)}`)}: ${answer ? t(`walkthroughAnswer${stem(answer)}`) : `_${t('walkthroughNotAnswered')}_`}`);
   }
-  out.push('', answerOrDash(a.evaluationNote, t), '');
+  out.push('', `**${t('walkthroughEvaluationLabel')}**`, '', answerOrDash(a.evaluationNote, t), '');
 
-  out.push(`## 7. ${t('walkthroughStep7Title')}`, '', answerOrDash(a.implementation, t), '');
+  out.push(`## 7. ${t('walkthroughStep7Title')}`, '', `**${t('walkthroughImplementationLabel')}**`, '', answerOrDash(a.implementation, t), '');
   out.push(`**${t('walkthroughOutcomeLabel')}**: ${a.outcome ? t(OUTCOME_LABEL[a.outcome]) : `_${t('walkthroughNotAnswered')}_`}`);
   if (record.note) out.push('', mdText(record.note));
   out.push('');

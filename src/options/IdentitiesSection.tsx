@@ -1,6 +1,6 @@
 /** @jsxImportSource preact */
 // The clinician's and practice's own details: never flagged as client data. One entry per line.
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { EffectiveSettings, Settings } from '../core/settings';
 import type { OwnIdentities } from '../core/types';
 import { sanitizeUserSettings } from '../core/policy/user-settings';
@@ -17,6 +17,8 @@ const FIELDS: { key: keyof OwnIdentities; label: string; hint: string; autocompl
 
 const toText = (ids: OwnIdentities) => Object.fromEntries(FIELDS.map(({ key }) => [key, ids[key].join('\n')])) as Record<keyof OwnIdentities, string>;
 const lines = (text: string) => text.split('\n').map((l) => l.trim()).filter(Boolean);
+/** Key order differs between storage and messages; compare the lists only. */
+const canonical = (ids: OwnIdentities) => JSON.stringify(FIELDS.map(({ key }) => ids[key]));
 
 interface Props {
   settings: EffectiveSettings;
@@ -26,10 +28,18 @@ interface Props {
 export function IdentitiesSection({ settings, save }: Props) {
   const [texts, setTexts] = useState(() => toText(settings.ownIdentities));
   const [errors, setErrors] = useState<Partial<Record<keyof OwnIdentities, string[]>>>({});
-  const stored = JSON.stringify(settings.ownIdentities);
+  const stored = canonical(settings.ownIdentities);
+  // What this section saved last: when that comes back from the background, the boxes keep
+  // what was typed (including entries that were refused). A change from elsewhere (policy,
+  // import, another tab) replaces the boxes, except one being edited right now.
+  const lastSaved = useRef(stored);
+  const editing = useRef(new Set<keyof OwnIdentities>());
   useEffect(() => {
-    setTexts(toText(settings.ownIdentities));
-    setErrors({});
+    if (stored === lastSaved.current) return;
+    lastSaved.current = stored;
+    const fresh = toText(settings.ownIdentities);
+    setTexts((current) => ({ ...fresh, ...Object.fromEntries([...editing.current].map((key) => [key, current[key]])) }));
+    setErrors((current) => Object.fromEntries([...editing.current].map((key) => [key, current[key] ?? []])));
   }, [stored]);
   const locked = isLocked(settings, 'ownIdentities');
 
@@ -42,8 +52,12 @@ export function IdentitiesSection({ settings, save }: Props) {
       (byField[field] ??= []).push(problemText(problem));
     }
     setErrors(byField);
+    editing.current.clear();
     // Valid entries are kept even when a neighbour is wrong; the wrong ones stay in the box.
-    if (checked.ownIdentities && JSON.stringify(checked.ownIdentities) !== stored) save({ ownIdentities: checked.ownIdentities });
+    if (checked.ownIdentities && canonical(checked.ownIdentities) !== stored) {
+      lastSaved.current = canonical(checked.ownIdentities);
+      save({ ownIdentities: checked.ownIdentities });
+    }
   }
 
   return (
@@ -68,7 +82,10 @@ export function IdentitiesSection({ settings, save }: Props) {
                 disabled={locked}
                 aria-invalid={fieldErrors.length ? 'true' : undefined}
                 aria-describedby={describedBy}
-                onInput={(e) => setTexts({ ...texts, [key]: e.currentTarget.value })}
+                onInput={(e) => {
+                  editing.current.add(key);
+                  setTexts({ ...texts, [key]: e.currentTarget.value });
+                }}
                 onChange={(e) => commit({ ...texts, [key]: e.currentTarget.value })}
               />
               <p class="hint" id={`${id}-hint`}>

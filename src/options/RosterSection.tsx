@@ -10,7 +10,7 @@ import { t, uiLanguage } from '../ui/i18n';
 type Status = ResponseOf<'roster/status'>;
 
 /** Same limit as the background's; checked here too so a huge file is never read. */
-const MAX_FILE_BYTES = 20 * 1024 * 1024;
+const MAX_FILE_BYTES = 10 * 1024 * 1024;
 
 interface Outcome {
   ok: boolean;

@@ -1,8 +1,8 @@
 // The popup: pending warnings first (what needs a decision), history on demand.
 import { useEffect, useRef, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
-import { loadWarnings, onWarningsChanged, type WarningsView } from './store';
-import { PendingWarning } from './PendingWarning';
+import { loadWarnings, onStorageChanged, WARNINGS_KEYS, type WarningsView } from './store';
+import { PendingList } from './PendingList';
 import { HistoryView } from './HistoryView';
 import { t } from './i18n';
 
@@ -10,25 +10,30 @@ type View = 'pending' | 'history';
 
 export function App({ initial }: { initial: WarningsView }) {
   const [data, setData] = useState(initial);
+  // One clock per load: relative times stay consistent, and rows need not re-render on their own.
+  const [now, setNow] = useState(Date.now);
   const [view, setView] = useState<View>('pending');
   const [announcement, setAnnouncement] = useState('');
   const headingRef = useRef<HTMLHeadingElement>(null);
 
   useEffect(
     () =>
-      onWarningsChanged(() => {
-        void loadWarnings().then(setData);
+      onStorageChanged(WARNINGS_KEYS, () => {
+        void loadWarnings().then((next) => {
+          setData(next);
+          setNow(Date.now());
+        });
       }),
     [],
   );
 
-  function resolved(): void {
+  // Stable across renders, so memoised rows are not re-rendered for a new callback.
+  const resolved = useRef((): void => {
     setAnnouncement(t('popupResolvedAnnouncement'));
     // The row that had focus is gone: continue from the list's heading.
     headingRef.current?.focus();
-  }
+  }).current;
 
-  const now = Date.now();
   const { pending } = data;
   return (
     <div class="popup">
@@ -43,7 +48,7 @@ export function App({ initial }: { initial: WarningsView }) {
           {t('popupPendingTab', String(pending.length))}
         </button>
         <button type="button" aria-pressed={view === 'history'} onClick={() => setView('history')}>
-          {t('popupHistoryTab', String(data.history.length))}
+          {t('popupHistoryTab')}
         </button>
       </nav>
       <main>
@@ -60,16 +65,12 @@ export function App({ initial }: { initial: WarningsView }) {
             ) : (
               <>
                 <p class="hint">{t('popupPendingIntro')}</p>
-                <ul class="warnings" data-pending-list>
-                  {pending.map((w) => (
-                    <PendingWarning key={w.id} warning={w} now={now} onResolved={resolved} />
-                  ))}
-                </ul>
+                <PendingList pending={pending} now={now} onResolved={resolved} />
               </>
             )}
           </section>
         ) : (
-          <HistoryView history={data.history} retentionDays={data.historyRetentionDays} onCleared={() => setAnnouncement(t('popupClearedAnnouncement'))} />
+          <HistoryView retentionDays={data.historyRetentionDays} onCleared={() => setAnnouncement(t('popupClearedAnnouncement'))} />
         )}
       </main>
       <p class="visually-hidden" role="status" aria-live="polite">

@@ -1,22 +1,29 @@
 // Resolved warnings: metadata only (toHistoryEntry dropped the masked examples). Clearing asks
 // for confirmation in place, since a native confirm() dialog closes some browsers' popups.
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
 import type { WarningRecord } from '../core/warnings';
 import { DECISION_LABEL } from '../core/decision-record';
 import { sendMessage } from '../messaging';
 import { formatDate, t } from './i18n';
-import { walkthroughUrl } from './store';
+import { HISTORY_KEYS, loadHistory, onStorageChanged, walkthroughUrl } from './store';
 import { WarningFacts } from './WarningFacts';
 
 interface Props {
-  history: WarningRecord[];
   retentionDays: number;
   onCleared: () => void;
 }
 
-export function HistoryView({ history, retentionDays, onCleared }: Props) {
+export function HistoryView({ retentionDays, onCleared }: Props) {
   const [confirming, setConfirming] = useState(false);
+  // Read when the view opens, not with the popup: history can hold months of entries.
+  const [history, setHistory] = useState<WarningRecord[] | null>(null);
+
+  useEffect(() => {
+    const load = (): void => void loadHistory().then(setHistory);
+    load();
+    return onStorageChanged(HISTORY_KEYS, load);
+  }, []);
 
   async function clearAll(): Promise<void> {
     await sendMessage('history/clear', {});
@@ -25,12 +32,12 @@ export function HistoryView({ history, retentionDays, onCleared }: Props) {
   }
 
   return (
-    <section aria-labelledby="history-heading">
+    <section aria-labelledby="history-heading" aria-busy={history === null}>
       <h2 id="history-heading" tabIndex={-1}>
         {t('popupHistoryHeading')}
       </h2>
       <p class="hint">{retentionDays > 0 ? t('popupHistoryRetention', String(retentionDays)) : t('popupHistoryRetentionNone')}</p>
-      {history.length === 0 ? (
+      {history === null ? null : history.length === 0 ? (
         <p class="empty">{t('popupHistoryEmpty')}</p>
       ) : (
         <>

@@ -130,6 +130,7 @@ export function RecordView({ record, status }: { record: DecisionRecord; status?
       </Section>
       <Section n={2} titleName="walkthroughStep2Title">
         <Ticks ids={CODE_IDS} ticked={a.codes} label={(id) => t(`walkthroughCode${stem(id)}`)} />
+        <h3>{t('walkthroughCodesNoteLabel')}</h3>
         <Answer text={a.codesNote} />
       </Section>
       <Section n={3} titleName="walkthroughStep3Title">
@@ -161,9 +162,11 @@ export function RecordView({ record, status }: { record: DecisionRecord; status?
             </Fragment>
           ))}
         </dl>
+        <h3>{t('walkthroughEvaluationLabel')}</h3>
         <Answer text={a.evaluationNote} />
       </Section>
       <Section n={7} titleName="walkthroughStep7Title">
+        <h3>{t('walkthroughImplementationLabel')}</h3>
         <Answer text={a.implementation} />
         <h3>{t('walkthroughOutcomeLabel')}</h3>
         <p class="answer">{a.outcome ? t(OUTCOME_LABEL[a.outcome]) : t('walkthroughNotAnswered')}</p>

@@ -132,6 +132,7 @@ export function Walkthrough({ warning }: { warning: WarningRecord }) {
       }).catch(() => ({ ok: false }));
       // A reload now shows the saved record rather than an empty walkthrough.
       history.replaceState(null, '', `?record=${encodeURIComponent(record.id)}`);
+      document.title = t('walkthroughRecordTitle');
       setSaved({ record, resolved: ok });
       window.scrollTo(0, 0);
     } catch (e) {

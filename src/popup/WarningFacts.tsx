@@ -21,8 +21,13 @@ export function WarningFacts({ warning, examples, children }: Props) {
       <dt>{t('popupFoundLabel')}</dt>
       <dd>
         {describeCounts(summary.counts, t) || t('popupNothingCounted')}
-        {summary.people > 0 && ` (${t('popupPeopleCount', String(summary.people))})`}
       </dd>
+      {summary.people > 0 && (
+        <>
+          <dt>{t('popupPeopleLabel')}</dt>
+          <dd>{summary.people}</dd>
+        </>
+      )}
       {summary.reasons.length > 0 && (
         <>
           <dt>{t('popupWhyLabel')}</dt>

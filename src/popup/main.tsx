@@ -4,11 +4,13 @@ import { App } from './App';
 import { loadWarnings } from './store';
 import { localiseDocument, t } from './i18n';
 
+performance.mark('clientguard:popup-script');
 localiseDocument('popupTitle');
 const root = document.getElementById('app') as HTMLElement;
 
 loadWarnings().then(
   (initial) => {
+    performance.mark('clientguard:popup-data');
     render(<App initial={initial} />, root);
     // render() is synchronous: the list is in the DOM now. bench/popup.bench.ts measures
     // navigation start -> this mark.

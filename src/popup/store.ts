@@ -9,36 +9,41 @@ import type { DecisionRecord } from '../core/decision-record';
 
 export interface WarningsView {
   pending: WarningRecord[];
-  history: WarningRecord[];
   historyRetentionDays: number;
 }
 
-const KEYS = [STORAGE_KEYS.warnings, STORAGE_KEYS.history, STORAGE_KEYS.effective];
+export const WARNINGS_KEYS = [STORAGE_KEYS.warnings, STORAGE_KEYS.effective];
 
 function list<T>(value: unknown): T[] {
   return Array.isArray(value) ? (value as T[]) : [];
 }
 
+/** What the popup needs to open: pending warnings only. History (which can hold months of
+ *  entries) is read when its view is opened. */
 export async function loadWarnings(): Promise<WarningsView> {
-  const stored = await browser.storage.local.get(KEYS);
+  const stored = await browser.storage.local.get(WARNINGS_KEYS);
   const pending = list<WarningRecord>(stored[STORAGE_KEYS.warnings])
     .filter((w) => w.status === 'pending')
     .sort((a, b) => b.createdAt - a.createdAt);
-  const history = list<WarningRecord>(stored[STORAGE_KEYS.history]).sort(
-    (a, b) => (b.decidedAt ?? b.createdAt) - (a.decidedAt ?? a.createdAt),
-  );
   const days = (stored[STORAGE_KEYS.effective] as { historyRetentionDays?: unknown } | undefined)?.historyRetentionDays;
-  return { pending, history, historyRetentionDays: typeof days === 'number' ? days : DEFAULT_SETTINGS.historyRetentionDays };
+  return { pending, historyRetentionDays: typeof days === 'number' ? days : DEFAULT_SETTINGS.historyRetentionDays };
 }
 
-/** Calls `listener` whenever warnings, history or settings change; returns the unsubscribe. */
-export function onWarningsChanged(listener: () => void): () => void {
+export async function loadHistory(): Promise<WarningRecord[]> {
+  const stored = await browser.storage.local.get(STORAGE_KEYS.history);
+  return list<WarningRecord>(stored[STORAGE_KEYS.history]).sort((a, b) => (b.decidedAt ?? b.createdAt) - (a.decidedAt ?? a.createdAt));
+}
+
+/** Calls `listener` with the keys that changed among `keys`; returns the unsubscribe. */
+export function onStorageChanged(keys: readonly string[], listener: () => void): () => void {
   const onChanged = (changes: Record<string, unknown>, area: string): void => {
-    if (area === 'local' && KEYS.some((k) => k in changes)) listener();
+    if (area === 'local' && keys.some((k) => k in changes)) listener();
   };
   browser.storage.onChanged.addListener(onChanged);
   return () => browser.storage.onChanged.removeListener(onChanged);
 }
+
+export const HISTORY_KEYS = [STORAGE_KEYS.history];
 
 export async function findPendingWarning(id: string): Promise<WarningRecord | undefined> {
   const stored = await browser.storage.local.get(STORAGE_KEYS.warnings);

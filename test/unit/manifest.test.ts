@@ -24,7 +24,8 @@ describe('manifest', () => {
   it('asks for no more than it needs', () => {
     expect(manifest.web_accessible_resources).toBeUndefined();
     expect(manifest.externally_connectable).toBeUndefined();
-    expect(manifest.host_permissions ?? []).toEqual([]);
+    // Host access only for the covered sites: the background injects the engine there.
+    expect([...manifest.host_permissions].sort()).toEqual([...defaultMatchPatterns()].sort());
     for (const p of manifest.permissions) expect(['storage', 'scripting', 'alarms']).toContain(p);
     expect(manifest.key).toMatch(/^MII/);
   });

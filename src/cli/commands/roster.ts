@@ -3,7 +3,7 @@
 // from the roster file is ever printed: problems name rows and column kinds only.
 import { readFile, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { isSupportedCountry, type CountryCode } from 'libphonenumber-js';
+import { isSupportedCountry, type CountryCode } from 'libphonenumber-js/min';
 import type { CliCommand } from '../command';
 import type { CliIo } from '../main';
 import { bytesToHex, generateKey, hashRoster, keyIdOf, parseHashedRoster, parseKeyHex, parseRoster } from '../../core/roster';

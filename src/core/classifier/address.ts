@@ -11,7 +11,7 @@ const TYPE_ALT = STREET_TYPES.split('|')
   .flatMap((t) => [t, t[0]!.toUpperCase() + t.slice(1), t.toUpperCase()])
   .join('|');
 const US_RE = new RegExp(
-  `\\b\\d{1,6}[a-z]?(?: [NSEW]\\.?)? (?:[A-Z0-9][\\p{L}'.-]{0,20} ){0,3}[A-Z][\\p{L}'.-]{0,20} (?:${TYPE_ALT})\\b\\.?(?: (?:N|S|E|W|NE|NW|SE|SW)\\b\\.?)?(?:,? (?:apt|apartment|suite|ste|unit|#|fl|floor)\\.? ?#?[\\w-]{1,6})?`,
+  `\\b\\d{1,6}[A-Za-z]?(?: [NSEW]\\.?)? (?:[A-Z0-9][\\p{L}'.-]{0,20} ){0,3}[A-Z][\\p{L}'.-]{0,20} (?:${TYPE_ALT})\\b\\.?(?: (?:N|S|E|W|NE|NW|SE|SW)\\b\\.?)?(?:,? (?:[Aa]pt|APT|[Aa]partment|[Ss]uite|SUITE|[Ss]te|[Uu]nit|UNIT|#|[Ff]l|[Ff]loor)\\.? ?#?[\\w-]{1,6})?`,
   'gu',
 );
 const EU_RE =

@@ -9,14 +9,28 @@ import { findDobs, isDateCell } from './dob';
 import { findEmails, findObfuscatedEmails } from './email';
 import { findHashes } from './hashed';
 import { byStart, type Hit } from './hit';
-import { findPersons, nameShape } from './person';
+import { HitStore } from './hitstore';
+import { warmLexicon } from './names';
+import type { OwnMatcher } from './own';
+import { findPersons, nameShape, nameShapeQuick } from './person';
 import { findPhones } from './phone';
-import { detectDelimiter, looksLikeJson, normalizeHeader, parseDelimited, scanJson, singleColumn, type Row, type Table } from './structure';
-import { countDigits, foldWord, isLetter, isUpper } from './text';
+import {
+  DelimitedCursor,
+  JsonCursor,
+  LineCursor,
+  SAMPLE_ROWS,
+  collectRows,
+  detectDelimiter,
+  looksLikeJson,
+  normalizeHeader,
+  type Row,
+  type Table,
+} from './structure';
+import { countDigits, foldWord, isLetter, isUncasedLetter, isUpper } from './text';
 
 export interface Analysis {
   text: string;
-  hits: Hit[];
+  hits: HitStore;
   table: Table | null;
   columns: ColumnInfo[] | null;
   /** Table rows that describe an organisation (company column, website, "LLC"): their contacts are not people's. */
@@ -26,68 +40,115 @@ export interface Analysis {
 /** Free text is processed in chunks of about this many UTF-16 units, cut at line or word ends. */
 export const CHUNK = 32 * 1024;
 
-export function* analyze(text: string, form: ContentForm = 'auto'): Generator<void, Analysis> {
-  const hits: Hit[] = [];
-  let table: Table | null = null;
-  let columns: ColumnInfo[] | null = null;
-
+/** Finds the structure of the text (see structure.ts). */
+function findTable(text: string, form: ContentForm): Table | null {
   if (form === 'json' || (form !== 'csv' && looksLikeJson(text))) {
-    const t = yield* scanJson(text);
-    if (t.rows.length > 0 && t.columns.some((c) => c !== '')) table = t;
+    const probe = new JsonCursor(text);
+    const sample = collectRows(probe, SAMPLE_ROWS).filter((r) => r.cells.length > 0);
+    if (sample.length > 0 && probe.columns.some((c) => c !== '')) {
+      // Columns are the keys met in the sample; later keys are typed by name only.
+      const t: Table = {
+        kind: 'json',
+        delimiter: '',
+        columns: probe.columns.slice(),
+        hasHeader: true,
+        headerEnd: 0,
+        sample,
+        open: () => new JsonCursor(text),
+      };
+      return t;
+    }
   }
-  if (!table && form !== 'json') {
-    const d = detectDelimiter(text);
-    if (d) {
-      const rows = yield* parseDelimited(text, d);
-      if (rows.length >= 2) {
-        table = { kind: 'delimited', delimiter: d, columns: [], hasHeader: false, headerEnd: 0, rows };
-        if (isHeaderRow(text, table, 0)) {
-          const header = rows[0] as Row;
-          const cols: string[] = [];
-          for (const c of header.cells) cols[c.col] = normalizeHeader(text.slice(c.s, c.e));
-          for (let k = 0; k < cols.length; k++) if (cols[k] === undefined) cols[k] = '';
-          table.columns = cols;
-          table.hasHeader = true;
-          table.headerEnd = header.e;
-          table.rows = rows.slice(1);
-        }
-      }
-    } else {
-      const rows = singleColumnUnderHeader(text);
-      if (rows) {
-        const header = rows[0] as Row;
-        table = { kind: 'delimited', delimiter: '\n', columns: [normalizeHeader(text.slice(header.s, header.e))], hasHeader: true, headerEnd: header.e, rows: rows.slice(1) };
+  if (form === 'json') return null;
+  const d = detectDelimiter(text);
+  if (d) {
+    const head = collectRows(new DelimitedCursor(text, d), SAMPLE_ROWS + 1);
+    if (head.length < 2) return null;
+    const t: Table = { kind: 'delimited', delimiter: d, columns: [], hasHeader: false, headerEnd: 0, sample: head, open: () => new DelimitedCursor(text, d) };
+    if (isHeaderRow(text, head, 0)) {
+      const header = head[0] as Row;
+      const cols: string[] = [];
+      const hc = header.cells;
+      for (let k = 0; k < hc.length; k += 3) cols[hc[k] as number] = normalizeHeader(text.slice(hc[k + 1] as number, hc[k + 2] as number));
+      for (let k = 0; k < cols.length; k++) if (cols[k] === undefined) cols[k] = '';
+      t.columns = cols;
+      t.hasHeader = true;
+      // Data rows start after the header line.
+      let after = header.e;
+      if (text.charCodeAt(after) === 13) after++;
+      if (text.charCodeAt(after) === 10) after++;
+      t.headerEnd = after;
+      t.sample = head.slice(1);
+      t.open = () => new DelimitedCursor(text, d, after);
+    }
+    return t;
+  }
+  // One value per line under a header word ("Client Name", then names).
+  const firstNl = text.indexOf('\n');
+  if (firstNl > 0 && firstNl <= 60) {
+    const headText = text.slice(0, firstNl).trim();
+    if (headText && kindFromHeader(normalizeHeader(headText)).fromHeader) {
+      const start = firstNl + 1;
+      const sample = collectRows(new LineCursor(text, start), SAMPLE_ROWS);
+      if (sample.length >= 2) {
+        return { kind: 'lines', delimiter: '\n', columns: [normalizeHeader(headText)], hasHeader: true, headerEnd: start, sample, open: () => new LineCursor(text, start) };
       }
     }
   }
+  return null;
+}
 
+export function* analyze(text: string, form: ContentForm = 'auto', own: OwnMatcher | null = null): Generator<void, Analysis> {
+  const store = new HitStore();
+  yield* warmLexicon();
+  const table = findTable(text, form);
+  yield;
+  let columns: ColumnInfo[] | null = null;
   const orgRows = new Set<number>();
   if (table) {
     columns = typeColumns(text, table);
-    yield* tableHits(text, table, columns, hits, orgRows);
-    // Text outside the rows (a JSON preamble, the header) still gets the context detectors.
-    if (table.hasHeader && table.kind === 'delimited') findClinical(text, 0, table.headerEnd, hits);
+    // The header row still gets the context detectors ("Diagnosis" column).
+    if (table.hasHeader && table.headerEnd > 0) {
+      const head: Hit[] = [];
+      findClinical(text, 0, table.headerEnd, head);
+      append(store, head, -1, text, own);
+    }
+    yield* tableHits(text, table, columns, store, orgRows, own);
   } else {
-    yield* freeTextHits(text, 0, text.length, hits);
+    yield* freeTextHits(text, store, own);
   }
-  hits.sort(byStart);
-  return { text, hits: dedupe(hits), table, columns, orgRows };
+  // Rows and chunks arrive in text order; only a JSON document with identifiers outside its
+  // records (emitted last) can leave the store out of order.
+  if (!store.isSorted()) {
+    yield;
+    store.sort();
+  }
+  return { text, hits: store, table, columns, orgRows };
 }
 
-function singleColumnUnderHeader(text: string): Row[] | null {
-  const firstNl = text.indexOf('\n');
-  if (firstNl === -1 || firstNl > 60) return null;
-  const head = text.slice(0, firstNl).trim();
-  if (!head || !kindFromHeader(normalizeHeader(head)).fromHeader) return null;
-  const rows = singleColumn(text);
-  return rows.length >= 3 ? rows : null;
+/** Sorted, own identities removed, into the store. */
+function append(store: HitStore, hits: Hit[], row: number, text: string, own: OwnMatcher | null): void {
+  if (hits.length > 1) insertionSort(hits);
+  // Hits sorted by start: a hit inside an own identity ("jane" in the clinician's own
+  // jane.doe@...) goes with it, since the store's overlap rule no longer sees the owner.
+  let ownEnd = -1;
+  for (const h of hits) {
+    if (h.end <= ownEnd) continue;
+    if (own && own.isOwn(h, text.slice(h.start, h.end))) {
+      ownEnd = Math.max(ownEnd, h.end);
+      continue;
+    }
+    store.push(h, row);
+  }
 }
 
 const ORG_CELL = /^(?:https?:\/\/|www\.)|\.(?:com|org|net|biz|io|co)(?:\/|$)|\b(?:inc|llc|l\.l\.c|ltd|gmbh|corp|corporation|company|group|plc|s\.?a|s\.?l|ag|bv|pty|associates|partners|sons|services|solutions|holdings|enterprises|industries|studio|agency)\b\.?/i;
 
 /** Free text: every detector over chunks that end at a line break (or a space). */
-function* freeTextHits(text: string, from: number, to: number, out: Hit[]): Generator<void, void> {
-  let s = from;
+function* freeTextHits(text: string, store: HitStore, own: OwnMatcher | null): Generator<void, void> {
+  const to = text.length;
+  let s = 0;
+  const local: Hit[] = [];
   while (s < to) {
     let e = Math.min(to, s + CHUNK);
     if (e < to) {
@@ -99,7 +160,9 @@ function* freeTextHits(text: string, from: number, to: number, out: Hit[]): Gene
         if (sp > s + CHUNK * 0.75) e = sp + 1;
       }
     }
-    detectAll(text, s, e, out, true);
+    local.length = 0;
+    detectAll(text, s, e, local, true);
+    append(store, local, -1, text, own);
     s = e;
     yield;
   }
@@ -148,7 +211,8 @@ function addDisplayNames(text: string, from: number, to: number, out: Hit[]): vo
       while (ws > from && (isLetter(text.charCodeAt(ws - 1)) || text.charCodeAt(ws - 1) === 39 || text.charCodeAt(ws - 1) === 45 || text.charCodeAt(ws - 1) === 46)) ws--;
       if (ws === q) break;
       const word = text.slice(ws, q).replace(/\.$/, '');
-      if (!isUpper(word.charCodeAt(0)) || word.length < 1) break;
+      // Capitalised, or in a script without case (Hebrew, CJK, Arabic names).
+      if (word.length < 1 || !(isUpper(word.charCodeAt(0)) || isUncasedLetter(word.charCodeAt(0)))) break;
       start = ws;
       words++;
       // One space (or a comma for "Last, First") between words of a name.
@@ -169,20 +233,27 @@ function addDisplayNames(text: string, from: number, to: number, out: Hit[]): vo
 }
 
 /** Tables: cells are typed by their column; free-text detectors run on the rest. */
-function* tableHits(text: string, table: Table, columns: ColumnInfo[], out: Hit[], orgRows: Set<number>): Generator<void, void> {
-  const rows = table.rows;
+function* tableHits(text: string, table: Table, columns: ColumnInfo[], store: HitStore, orgRows: Set<number>, own: OwnMatcher | null): Generator<void, void> {
   // Phone columns are validated on a sample; the rest of the column is trusted by shape, since
   // each libphonenumber parse costs ~20 µs and a list can have 10,000 rows.
-  const phoneTrust = columns.map((c, i) => (c.kind === 'phone' ? phoneColumnValid(text, rows, i) : false));
+  const phoneTrust = columns.map((c, i) => (c.kind === 'phone' ? phoneColumnValid(text, table.sample, i) : false));
   const hasNameColumn = columns.some((c) => c.kind === 'name' || c.kind === 'first' || c.kind === 'last');
-  for (let r = 0; r < rows.length; r++) {
-    const row = rows[r] as Row;
-    const before = out.length;
-    for (const cell of row.cells) {
-      const info = columns[cell.col];
+  const cursor = table.open();
+  const row: Row = { s: 0, e: 0, cells: [] };
+  const out: Hit[] = [];
+  const jsonColumns = table.kind === 'json' ? (cursor as JsonCursor).columns : null;
+  for (let r = 0; cursor.next(row); r++) {
+    if ((r & 127) === 127) yield;
+    out.length = 0;
+    const cells = row.cells;
+    for (let ci = 0; ci < cells.length; ci += 3) {
+      const col = cells[ci] as number;
+      // JSON keys first met after the sample are typed by their name alone.
+      if (jsonColumns && col >= columns.length) for (let c = columns.length; c < jsonColumns.length; c++) columns.push(kindFromHeader(jsonColumns[c] as string));
+      const info = columns[col];
       const kind = info?.kind ?? 'other';
-      let s = cell.s;
-      let e = cell.e;
+      let s = cells[ci + 1] as number;
+      let e = cells[ci + 2] as number;
       while (s < e && (text.charCodeAt(s) === 32 || text.charCodeAt(s) === 9)) s++;
       while (e > s && (text.charCodeAt(e - 1) === 32 || text.charCodeAt(e - 1) === 9)) e--;
       if (e <= s) continue;
@@ -192,9 +263,9 @@ function* tableHits(text: string, table: Table, columns: ColumnInfo[], out: Hit[
         case 'first':
         case 'last': {
           const v = text.slice(s, e);
-          const shape = nameShape(v);
+          const shape = nameShapeQuick(v);
           if (shape.ok || (info?.clientHeader && hasLetters(v))) {
-            out.push({ type: 'person', start: s, end: e, confidence: info?.fromHeader ? 0.9 : 0.75, key: foldWord(v.replace(/\s+/g, ' ')), full: kind === 'name' ? shape.words >= 2 : false, standalone: true });
+            out.push({ type: 'person', start: s, end: e, confidence: info?.fromHeader ? 0.9 : 0.75, key: foldWord(v.indexOf('  ') === -1 ? v : v.replace(/\s+/g, ' ')), full: kind === 'name' ? shape.words >= 2 : false, standalone: true });
           } else {
             detectCell(text, s, e, out);
           }
@@ -202,8 +273,19 @@ function* tableHits(text: string, table: Table, columns: ColumnInfo[], out: Hit[
         }
         case 'phone': {
           const k = out.length;
-          findPhones(text, s, e, out, { phoneColumn: true, trustShape: phoneTrust[cell.col] === true });
+          findPhones(text, s, e, out, phoneTrust[col] === true ? TRUSTED_PHONE_COLUMN : PHONE_COLUMN);
           for (let m = k; m < out.length; m++) (out[m] as Hit).standalone = true;
+          if (out.length === k) detectCell(text, s, e, out);
+          break;
+        }
+        case 'email': {
+          // An email column: the address is the cell; other detectors only if it is not one.
+          const k = out.length;
+          findEmails(text, s, e, out);
+          for (let m = k; m < out.length; m++) {
+            const h = out[m] as Hit;
+            if (h.start === s && h.end === e) h.standalone = true;
+          }
           if (out.length === k) detectCell(text, s, e, out);
           break;
         }
@@ -225,16 +307,20 @@ function* tableHits(text: string, table: Table, columns: ColumnInfo[], out: Hit[
           }
           // Free-text names only where no column holds names (notes, "Name <email>" cells).
           if (!hasNameColumn && kind !== 'org' && kind !== 'hashed') {
+            const p = out.length;
             findPersons(text, s, e, out);
             addDisplayNames(text, s, e, out);
+            for (let m = p; m < out.length; m++) (out[m] as Hit).inferred = true;
           }
         }
       }
     }
-    for (let m = before; m < out.length; m++) (out[m] as Hit).row = r;
-    if ((r & 1023) === 1023) yield;
+    append(store, out, r, text, own);
   }
 }
+
+const PHONE_COLUMN = { phoneColumn: true };
+const TRUSTED_PHONE_COLUMN = { phoneColumn: true, trustShape: true };
 
 function detectCell(text: string, s: number, e: number, out: Hit[]): void {
   // Cheap gates first: most cells are words or short numbers.
@@ -265,40 +351,37 @@ function hasLetters(v: string): boolean {
   return false;
 }
 
-function phoneColumnValid(text: string, rows: Row[], col: number): boolean {
+function phoneColumnValid(text: string, rows: readonly Row[], col: number): boolean {
   let tried = 0;
   let valid = 0;
   const scratch: Hit[] = [];
   const step = Math.max(1, Math.floor(rows.length / 60));
   for (let r = 0; r < rows.length && tried < 60; r += step) {
-    const cell = (rows[r] as Row).cells.find((c) => c.col === col);
-    if (!cell || cell.e <= cell.s) continue;
+    const cells = (rows[r] as Row).cells;
+    let k = 0;
+    while (k < cells.length && cells[k] !== col) k += 3;
+    if (k >= cells.length || (cells[k + 2] as number) <= (cells[k + 1] as number)) continue;
     tried++;
     scratch.length = 0;
-    findPhones(text, cell.s, cell.e, scratch, { phoneColumn: true });
+    findPhones(text, cells[k + 1] as number, cells[k + 2] as number, scratch, PHONE_COLUMN);
     if (scratch.some((h) => h.confidence >= 0.9)) valid++;
   }
   return tried >= 5 && valid / tried >= 0.6;
 }
 
-/** Removes exact duplicates and hits nested in a same-type hit (sorted input). */
-function dedupe(hits: Hit[]): Hit[] {
-  const out: Hit[] = [];
-  const lastEndByType = new Map<string, number>();
-  for (const h of hits) {
-    const end = lastEndByType.get(h.type) ?? -1;
-    if (h.start < end) continue;
-    // A phone inside an email or a hash is part of it.
-    if (h.type === 'phone' || h.type === 'person' || h.type === 'address' || h.type === 'dob') {
-      let inside = false;
-      for (let k = out.length - 1; k >= 0 && k >= out.length - 8; k--) {
-        const o = out[k] as Hit;
-        if ((o.type === 'email' || o.type === 'hashed_id') && o.start <= h.start && o.end >= h.end) inside = true;
-      }
-      if (inside) continue;
-    }
-    out.push(h);
-    lastEndByType.set(h.type, h.end);
+/** Insertion sort: a row or chunk has hits nearly in order already. */
+function insertionSort(out: Hit[]): void {
+  if (out.length > 32) {
+    out.sort(byStart);
+    return;
   }
-  return out;
+  for (let i = 1; i < out.length; i++) {
+    const h = out[i] as Hit;
+    let j = i - 1;
+    while (j >= 0 && byStart(out[j] as Hit, h) > 0) {
+      out[j + 1] = out[j] as Hit;
+      j--;
+    }
+    out[j + 1] = h;
+  }
 }

@@ -5,8 +5,11 @@
 // Matching is per word, with one rule that prescreen() can check cheaply: a term either equals
 // the word, or is a stem of >= 6 letters the word starts with. prescreen() keeps the first six
 // letters of every term, so it can never miss a word this module would match.
+import { foldCode } from './fold';
+import { WordGate } from './gate';
 import type { Hit } from './hit';
 import { isAsciiAlnum, isDigit, isLetter } from './text';
+export { foldCode };
 
 type Strength = 'strong' | 'weak';
 
@@ -100,11 +103,13 @@ export function clinicalTriggerWords(): string[] {
   return out;
 }
 
-/** Lower-cases A-Z and Latin-1 capitals, nothing else: must match prescreen's folding. */
-export function foldCode(c: number): number {
-  if (c >= 65 && c <= 90) return c + 32;
-  if (c >= 0xc0 && c <= 0xde && c !== 0xd7) return c + 32;
-  return c;
+let gate: WordGate | null = null;
+function clinicalGate(): WordGate {
+  if (!gate) {
+    gate = new WordGate();
+    for (const w of clinicalTriggerWords()) gate.add(w);
+  }
+  return gate;
 }
 
 function isWordChar(c: number): boolean {
@@ -147,8 +152,59 @@ function matchWord(w: string): Strength | null {
   return null;
 }
 
-/** Clinical and therapy terms in text[from,to). */
+/**
+ * Clinical and therapy terms in text[from,to). A first pass hashes each word part and only
+ * around parts that pass the gate (and F-code shapes) does the full matcher build strings.
+ */
 export function findClinical(text: string, from: number, to: number, out: Hit[]): void {
+  const g = clinicalGate();
+  let winStart = -1;
+  let winEnd = -1;
+  let h = 0;
+  let len = 0;
+  let partStart = from;
+  for (let i = from; i <= to; i++) {
+    const c = i < to ? text.charCodeAt(i) : 32;
+    if (isWordChar(c)) {
+      if (len === 0) partStart = i;
+      if (len < 6) h = (Math.imul(h, 31) + foldCode(c)) | 0;
+      len++;
+      continue;
+    }
+    if (len > 0) {
+      const fcode = len === 3 && (text.charCodeAt(partStart) | 32) === 102 && isDigit(text.charCodeAt(partStart + 1)) && isDigit(text.charCodeAt(partStart + 2));
+      if (g.has(h, len) || fcode) {
+        // Phrases are at most three short words: look 40 characters back, 60 ahead.
+        const ws = Math.max(from, partStart - 40);
+        const we = Math.min(to, i + 60);
+        if (winStart === -1) {
+          winStart = ws;
+          winEnd = we;
+        } else if (ws <= winEnd) {
+          winEnd = Math.max(winEnd, we);
+        } else {
+          matchWindow(text, winStart, winEnd, from, to, out);
+          winStart = ws;
+          winEnd = we;
+        }
+      }
+      h = 0;
+      len = 0;
+    }
+  }
+  if (winStart !== -1) matchWindow(text, winStart, winEnd, from, to, out);
+}
+
+/** Runs the full matcher on a window widened to whole words. */
+function matchWindow(text: string, ws: number, we: number, from: number, to: number, out: Hit[]): void {
+  let s = ws;
+  while (s > from && (isWordChar(text.charCodeAt(s - 1)) || text.charCodeAt(s - 1) === 45)) s--;
+  let e = we;
+  while (e < to && (isWordChar(text.charCodeAt(e)) || text.charCodeAt(e) === 45)) e++;
+  matchRange(text, s, e, out);
+}
+
+function matchRange(text: string, from: number, to: number, out: Hit[]): void {
   const toks: [number, number, string][] = [];
   for (const t of words(text, from, to)) toks.push(t);
   for (let k = 0; k < toks.length; k++) {
@@ -210,7 +266,7 @@ function fCode(text: string, s: number, e: number, w: string): Hit | null {
   }
   const withDecimal = end > e;
   // A bare "F16" is a jet or a key; without decimals, ask for a diagnosis word close by.
-  if (!withDecimal && !/(?:dx|diag|icd|code|f-code|f\d\d)/i.test(text.slice(Math.max(0, s - 30), Math.min(text.length, e + 30)).replace(w.toUpperCase(), '').replace(w, ''))) {
+  if (!withDecimal && !/(?:\bdx|diag|\bicd|\bdsm)/i.test(text.slice(Math.max(0, s - 30), Math.min(text.length, e + 30)))) {
     return null;
   }
   return { type: 'clinical', start: s, end, confidence: withDecimal ? 0.9 : 0.75, key: 'icd:' + text.slice(s, end).toUpperCase(), strength: 'strong' };

@@ -5,7 +5,7 @@ import type { Hit } from './hit';
 import { findPhones } from './phone';
 import { isDateCell } from './dob';
 import { nameShape } from './person';
-import type { Table } from './structure';
+import { cellCount, type Row, type Table } from './structure';
 import { countDigits, isHex } from './text';
 
 export type ColumnKind =
@@ -62,13 +62,13 @@ export function kindFromHeader(h: string): ColumnInfo {
 }
 
 /** Whether a header row looks like one: labels, no identifiers. */
-export function isHeaderRow(text: string, table: Table, rowIndex: number): boolean {
-  const row = table.rows[rowIndex];
+export function isHeaderRow(text: string, rows: readonly Row[], rowIndex: number): boolean {
+  const row = rows[rowIndex];
   if (!row || row.cells.length === 0) return false;
   let known = 0;
   let nonEmpty = 0;
-  for (const c of row.cells) {
-    const v = text.slice(c.s, c.e);
+  for (let k = 0; k < row.cells.length; k += 3) {
+    const v = text.slice(row.cells[k + 1] as number, row.cells[k + 2] as number);
     if (v.trim() === '') continue;
     nonEmpty++;
     if (v.includes('@') || countDigits(v) >= 5 || v.length > 60) return false;
@@ -77,7 +77,7 @@ export function isHeaderRow(text: string, table: Table, rowIndex: number): boole
   if (nonEmpty === 0) return false;
   if (known > 0) return true;
   // Unknown labels: call it a header if the next row has digits or '@' where this one has none.
-  const next = table.rows[rowIndex + 1];
+  const next = rows[rowIndex + 1];
   if (!next) return false;
   const nextText = text.slice(next.s, next.e);
   const thisText = text.slice(row.s, row.e);
@@ -93,9 +93,9 @@ function normalizeCell(v: string): string {
 
 const SAMPLE = 400;
 
-/** Types each column from its header and a sample of its values. */
+/** Types each column from its header and a sample of its values (the table's first rows). */
 export function typeColumns(text: string, table: Table): ColumnInfo[] {
-  const ncols = table.kind === 'json' ? table.columns.length : Math.max(table.columns.length, maxCols(table));
+  const ncols = table.kind === 'json' ? table.columns.length : Math.max(table.columns.length, maxCols(table.sample));
   const infos: ColumnInfo[] = [];
   for (let c = 0; c < ncols; c++) {
     const h = table.columns[c] ?? '';
@@ -104,11 +104,13 @@ export function typeColumns(text: string, table: Table): ColumnInfo[] {
   // Value shapes on a sample of rows (evenly spaced, so a 10,000-row list costs the same as 400).
   const info = (c: number) => infos[c]?.kind;
   const stats = infos.map(() => ({ n: 0, email: 0, phone: 0, name: 0, lex: 0, first: 0, hash: 0, date: 0 }));
-  const rows = table.rows;
+  const rows = table.sample;
   const step = Math.max(1, Math.floor(rows.length / SAMPLE));
   const scratch: Hit[] = [];
   for (let r = 0; r < rows.length; r += step) {
-    for (const cell of (rows[r] as (typeof rows)[number]).cells) {
+    const cells = (rows[r] as (typeof rows)[number]).cells;
+    for (let k = 0; k < cells.length; k += 3) {
+      const cell = { col: cells[k] as number, s: cells[k + 1] as number, e: cells[k + 2] as number };
       const st = stats[cell.col];
       if (!st) continue;
       const v = text.slice(cell.s, cell.e).trim();
@@ -158,10 +160,10 @@ export function typeColumns(text: string, table: Table): ColumnInfo[] {
   return infos;
 }
 
-function maxCols(table: Table): number {
+function maxCols(rows: readonly Row[]): number {
   let m = 0;
-  const step = Math.max(1, Math.floor(table.rows.length / SAMPLE));
-  for (let r = 0; r < table.rows.length; r += step) m = Math.max(m, (table.rows[r] as Table['rows'][number]).cells.length);
+  const step = Math.max(1, Math.floor(rows.length / SAMPLE));
+  for (let r = 0; r < rows.length; r += step) m = Math.max(m, cellCount(rows[r] as Row));
   return m;
 }
 

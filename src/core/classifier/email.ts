@@ -55,30 +55,28 @@ function isDomainChar(c: number): boolean {
 export function isRoleLocal(local: string): boolean {
   const l = local.toLowerCase();
   if (ROLE_LOCAL.has(l)) return true;
-  const base = l.replace(/[._+-]?\d+$/, '').split(/[+]/)[0] ?? l;
-  return ROLE_LOCAL.has(base);
+  // "sales+web", "support2", "office_1": the role before a tag or a number.
+  let end = l.indexOf('+');
+  if (end === -1) end = l.length;
+  while (end > 0 && l.charCodeAt(end - 1) >= 48 && l.charCodeAt(end - 1) <= 57) end--;
+  if (end > 0 && (l[end - 1] === '.' || l[end - 1] === '_' || l[end - 1] === '-')) end--;
+  return end > 0 && end < l.length && ROLE_LOCAL.has(l.slice(0, end));
 }
 
 /** Finds plain addresses in text[from, to). */
 export function findEmails(text: string, from: number, to: number, out: Hit[]): void {
-  let at = text.indexOf('@', from);
+  // A bounded loop, not indexOf: indexOf would run past `to` to the next '@' in the document,
+  // which makes cell-by-cell scanning of a large table quadratic.
   let resumeAt = from;
-  while (at !== -1 && at < to) {
-    const hit = emailAround(text, at, resumeAt, to);
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c !== 64 && c !== 0xff20) continue;
+    const hit = emailAround(text, i, resumeAt, to);
     if (hit) {
       out.push(hit);
       resumeAt = hit.end;
-      at = text.indexOf('@', hit.end);
-    } else {
-      at = text.indexOf('@', at + 1);
+      i = hit.end - 1;
     }
-  }
-  // Full-width at sign, common in CJK text.
-  let fw = text.indexOf('\uff20', from);
-  while (fw !== -1 && fw < to) {
-    const hit = emailAround(text, fw, from, to);
-    if (hit) out.push(hit);
-    fw = text.indexOf('\uff20', fw + 1);
   }
 }
 
@@ -92,22 +90,31 @@ function emailAround(text: string, at: number, minStart: number, to: number): Hi
   while (e < to && e - at < 255 && isDomainChar(text.charCodeAt(e))) e++;
   // Trailing dots and hyphens are sentence punctuation, not domain.
   while (e > at + 1 && (text.charCodeAt(e - 1) === 46 || text.charCodeAt(e - 1) === 45)) e--;
-  const domain = text.slice(at + 1, e);
-  const dot = domain.lastIndexOf('.');
-  if (dot <= 0 || domain.indexOf('..') !== -1) return null;
-  const tld = domain.slice(dot + 1);
-  if (tld.length < 2 || tld.length > 24 || !/^[a-z\u00a1-\uffff]+$/i.test(tld)) return null;
-  const local = text.slice(s, at);
-  if (local.endsWith('.')) return null;
-  const value = (local + '@' + domain).toLowerCase();
-  // Package specs and versioned paths in code ("lodash@4.17.21", "pkg@latest") are not mail.
-  if (/^\d/.test(tld)) return null;
+  // Domain: at least one dot, no empty labels, a TLD of 2-24 letters.
+  let lastDot = -1;
+  for (let i = at + 1; i < e; i++) {
+    if (text.charCodeAt(i) === 46) {
+      if (i === at + 1 || text.charCodeAt(i - 1) === 46) return null;
+      lastDot = i;
+    }
+  }
+  if (lastDot === -1) return null;
+  const tldLen = e - lastDot - 1;
+  if (tldLen < 2 || tldLen > 24) return null;
+  for (let i = lastDot + 1; i < e; i++) {
+    const c = text.charCodeAt(i);
+    // Letters only: "lodash@4.17.21" and "pkg@1.2.x" are package specs, not mail.
+    if (!((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c > 0xa0 && isLetter(c)))) return null;
+  }
+  if (text.charCodeAt(at - 1) === 46) return null; // local part ends with a dot
+  const value = text.slice(s, e).toLowerCase();
+  const local = value.slice(0, at - s);
   return {
     type: 'email',
     start: s,
     end: e,
     confidence: 0.99,
-    key: value,
+    key: text.charCodeAt(at) === 0xff20 ? local + '@' + value.slice(at - s + 1) : value,
     role: isRoleLocal(local),
   };
 }

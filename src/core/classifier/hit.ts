@@ -18,6 +18,8 @@ export interface Hit {
   role?: boolean;
   /** The value fills its whole cell or line: the shape of an exported list. */
   standalone?: boolean;
+  /** Person found by the free-text rules inside a table cell, not from a name column. */
+  inferred?: boolean;
   /** Row (tables, JSON records) the hit belongs to; -1 in free text. */
   row?: number;
 }

@@ -2,9 +2,9 @@
 // the content script, Node tests, benchmarks and the CLI, and nothing it sees leaves the machine.
 import type { Classification, ClassifyInput, ClassifyOptions, ContentForm } from '../types';
 import { htmlToText } from '../extract/html';
-import { analyze, type Analysis } from './analyze';
-import { prescreen } from './prescreen';
-import { decide } from './verdict';
+import { analyze } from './analyze';
+import { ownMatcher } from './own';
+import { decideSteps } from './verdict';
 
 export { prescreen } from './prescreen';
 export { maskValue } from '../mask';
@@ -31,11 +31,13 @@ const RANK = { none: 0, caution: 1, warning: 2 } as const;
 function* run(input: string | ClassifyInput, options: ClassifyOptions): Generator<void, Classification> {
   const { text, html, form } = normalizeInput(input);
   const textForm = form === 'html' ? 'auto' : form;
-  const main = text.length > 0 ? decide(yield* analyze(text, textForm), options) : { ...EMPTY, findings: [] };
+  // Own identities are dropped as hits are collected, so they never count or show.
+  const own = ownMatcher(options.ownIdentities);
+  const main = text.length > 0 ? yield* decideSteps(yield* analyze(text, textForm, own), options) : { ...EMPTY, findings: [] };
   if (!html || !/<t[rd]\b/i.test(html)) return main;
   const tableText = htmlToText(html);
   if (!tableText.trim() || tableText === text) return main;
-  const fromHtml = decide(yield* analyze(tableText, 'auto'), options);
+  const fromHtml = yield* decideSteps(yield* analyze(tableText, 'auto', own), options);
   if (RANK[fromHtml.verdict] <= RANK[main.verdict]) return main;
   return {
     ...fromHtml,
@@ -92,7 +94,3 @@ export async function classifyIncrementally(
     return { ...EMPTY, findings: [] };
   }
 }
-
-export type { Analysis };
-/** Whether a quick check says the text needs a full classification (re-exported for callers). */
-export const needsClassification = prescreen;

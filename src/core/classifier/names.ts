@@ -1,6 +1,6 @@
 // Name lexicon access. The data (names.generated.ts) is decoded into Sets on first use, not at
 // import time: content scripts load in every frame and most never need it.
-import { AMBIGUOUS_NAMES, COMMON_WORDS, FIRST_NAMES, LAST_NAMES } from './lexicon/names.generated';
+import { AMBIGUOUS_NAMES, COMMON_WORDS, FIRST_NAMES, LAST_NAMES, ORG_WORDS, PLACE_WORDS, TRAIN_OTHER_ENTITY_WORDS, TRAIN_PERSON_WORDS } from './lexicon/names.generated';
 import { foldWord } from './text';
 
 function decode(coded: string): Set<string> {
@@ -20,24 +20,43 @@ interface Lexicon {
   last: Set<string>;
   common: Set<string>;
   ambiguous: Set<string>;
+  places: Set<string>;
+  orgs: Set<string>;
+  socialPersons: Set<string>;
+  socialOthers: Set<string>;
 }
 let lexicon: Lexicon | null = null;
 
+/**
+ * Decodes the lexicon one list at a time, yielding in between, so the ~15 ms of first use
+ * are spread over slices of classifyIncrementally(). lex() does the same in one go.
+ */
+export function* warmLexicon(): Generator<void, void> {
+  if (lexicon) return;
+  const first = decode(FIRST_NAMES);
+  yield;
+  const last = decode(LAST_NAMES);
+  yield;
+  const common = decode(COMMON_WORDS);
+  const ambiguous = decode(AMBIGUOUS_NAMES);
+  const places = decode(PLACE_WORDS);
+  const orgs = decode(ORG_WORDS);
+  const socialPersons = decode(TRAIN_PERSON_WORDS);
+  const socialOthers = decode(TRAIN_OTHER_ENTITY_WORDS);
+  // Words that are names in the data but almost never one in running text.
+  for (const w of NEVER_NAMES) {
+    first.delete(w);
+    last.delete(w);
+  }
+  if (!lexicon) lexicon = { first, last, common, ambiguous, places, orgs, socialPersons, socialOthers };
+}
+
 function lex(): Lexicon {
   if (!lexicon) {
-    lexicon = {
-      first: decode(FIRST_NAMES),
-      last: decode(LAST_NAMES),
-      common: decode(COMMON_WORDS),
-      ambiguous: decode(AMBIGUOUS_NAMES),
-    };
-    // Words that are names in the data but almost never one in running text.
-    for (const w of NEVER_NAMES) {
-      lexicon.first.delete(w);
-      lexicon.last.delete(w);
-    }
+    const gen = warmLexicon();
+    while (!gen.next().done);
   }
-  return lexicon;
+  return lexicon as Lexicon;
 }
 
 const NEVER_NAMES = (
@@ -67,4 +86,20 @@ export function isAmbiguousName(folded: string): boolean {
 export function isKnownName(folded: string): boolean {
   const l = lex();
   return l.first.has(folded) || l.last.has(folded);
+}
+/** A place or demonym word ("virginia", "africa", "irish"). */
+export function isPlaceWord(folded: string): boolean {
+  return lex().places.has(folded);
+}
+/** A word from an organisation or team name that is not also a person name. */
+export function isOrgWord(folded: string): boolean {
+  return lex().orgs.has(folded);
+}
+/** Seen as (part of) a person's name in the social-media train splits ("bieber", "obama"). */
+export function isSocialPersonWord(folded: string): boolean {
+  return lex().socialPersons.has(folded);
+}
+/** Seen only inside other entities there (teams, brands, places). */
+export function isSocialOtherWord(folded: string): boolean {
+  return lex().socialOthers.has(folded);
 }

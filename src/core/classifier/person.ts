@@ -3,7 +3,8 @@
 // X", "thanks X"), "X and Y", and @handles. compromise is far slower (~0.3 MB/s) and merges
 // comma-separated names, so it is not used at run time.
 import type { Hit } from './hit';
-import { isAmbiguousName, isCommonWord, isFirstName, isLastName } from './names';
+import { PERSON_THRESHOLD, PERSON_WEIGHTS } from './lexicon/person-model.generated';
+import { isAmbiguousName, isCommonWord, isFirstName, isLastName, isOrgWord, isPlaceWord, isSocialOtherWord, isSocialPersonWord } from './names';
 import { foldWord, isAsciiAlnum, isDigit, isLetter, isLower, isUpper } from './text';
 
 export interface Token {
@@ -117,6 +118,8 @@ export function tokenize(text: string, from: number, to: number): Token[] {
     const first = raw.charCodeAt(0);
     const cap = isUpper(first);
     const initial = raw.length === 1 && cap && text.charCodeAt(i) === 46;
+    // "Dr." / "Ms." : the dot belongs to the title, it does not end a sentence.
+    const titleDot = !initial && cap && text.charCodeAt(i) === 46 && raw.length <= 5 && TITLES.has(raw.toLowerCase());
     let allCaps = cap && raw.length > 1;
     if (allCaps) {
       for (let k = 1; k < raw.length; k++) {
@@ -127,7 +130,7 @@ export function tokenize(text: string, from: number, to: number): Token[] {
       }
     }
     out.push({ s, e, raw, f: foldWord(raw), cap, allCaps, initial, gap: gap === 'none' ? 'other' : gap, handle: false });
-    if (initial) i++; // the initial's dot is part of the name, not a sentence end
+    if (initial || titleDot) i++; // the initial's (or title's) dot is not a sentence end
     gap = 'none';
   }
   return out;
@@ -148,6 +151,14 @@ function isDecorator(text: string, at: number, to: number): boolean {
 }
 
 const CODE_AT = new Set('media import charset font-face keyframes supports page param return returns type property override param deprecated example see link since throws todo interface component injectable input output test'.split(' '));
+
+function afterNumber(text: string, s: number, from: number): boolean {
+  let b = s - 1;
+  if (b >= from && text.charCodeAt(b) === 32) b--;
+  // Skip a compass letter ("N", "SW") between the number and the street name.
+  if (b >= from + 1 && /[NSEW]/.test(text[b] as string) && text.charCodeAt(b - 1) === 32) b -= 2;
+  return b >= from && isDigit(text.charCodeAt(b)) && (b < 1 || text.charCodeAt(b - 1) !== 58);
+}
 
 function isCapName(t: Token): boolean {
   return t.cap && !t.handle;
@@ -175,37 +186,110 @@ function firstNameOf(f: string): boolean {
   return dash > 0 && isFirstName(f.slice(0, dash)); // Jean-Luc, Mary-Jane
 }
 
-/** Person names in text[from,to). */
-export function findPersons(text: string, from: number, to: number, out: Hit[]): void {
-  const toks = tokenize(text, from, to);
+const VERB_AFTER = new Set('said says is was has had will would told tells wins won scores scored joins joined signs signed gets got says posted shared just'.split(' '));
+const PLACE_PREP = new Set('in at from to near across around into visit visiting via through'.split(' '));
+const BY_WITH = new Set('by with feat ft featuring via starring'.split(' '));
+const HANDLE_ORG = /(?:news|tv|fm|radio|official|app|hq|club|team|shop|store|music|records|media|daily|online|magazine|mag|inc|ltd|group|world|sport|sports|football|fc|uk|usa|global|network|channel|city|live|game|games|tech|bot|info|weather|traffic|jobs|deals|blog|press|the)/i;
+
+export const PERSON_FEATURES = [
+  'bias', 'rule', 'first_name', 'ambiguous', 'common', 'later_surname', 'all_known', 'one_token', 'two_tokens', 'three_plus',
+  'sentence_start', 'titled', 'cued', 'all_caps', 'lowercase', 'initial', 'possessive_after', 'verb_after', 'place_prep_before',
+  'first_place', 'any_place', 'any_org', 'line_caps_ratio', 'handle', 'handle_first_name', 'handle_digit', 'handle_org', 'handle_after_rt',
+  'handle_colon', 'first_is_surname', 'short_first', 'hashtag', 'by_with_before', 'last_is_surname', 'surname_shaped_second',
+  'next_capitalised', 'after_number', 'month_day', 'handle_line_start', 'social_person_word', 'social_other_word',
+] as const;
+
+export interface Candidate {
+  a: number;
+  b: number;
+  s: number;
+  e: number;
+  f: number[];
+  handle: boolean;
+  full: boolean;
+  /** A rule that holds in clinicians' text whatever tweets say: a title, a cue, first + surname. */
+  sure: boolean;
+}
+
+/** Share of capitalised words on each line: in Title Case Headlines capitals say less. */
+function lineCapsRatio(text: string, toks: Token[]): Float32Array {
+  const ratio = new Float32Array(toks.length);
+  let start = 0;
+  while (start < toks.length) {
+    let end = start + 1;
+    while (end < toks.length && !text.slice((toks[end - 1] as Token).e, (toks[end] as Token).s).includes('\n')) end++;
+    let words = 0;
+    let caps = 0;
+    for (let k = start; k < end; k++) {
+      const t = toks[k] as Token;
+      if (t.handle) continue;
+      words++;
+      if (t.cap) caps++;
+    }
+    const r = words > 0 ? caps / words : 0;
+    for (let k = start; k < end; k++) ratio[k] = r;
+    start = end;
+  }
+  return ratio;
+}
+
+function handleNameHit(name: string): boolean {
+  // "@janedoe", "@JaneDoe99", "@jane_doe": starts with a first name of three letters or more.
+  const lower = name.toLowerCase().replace(/[^a-z]/g, '');
+  for (let len = Math.min(10, lower.length); len >= 3; len--) if (isFirstName(lower.slice(0, len)) && !isCommonWord(lower.slice(0, len))) return true;
+  const camel = name.match(/[A-Z][a-z]+/g);
+  return camel !== null && camel.some((w) => isFirstName(w.toLowerCase()) || isLastName(w.toLowerCase()));
+}
+
+/**
+ * Candidate spans with their features, in text order: each capitalised run (and each run that
+ * starts one word later), lower-case first names, and @handles. findPersons() scores them with
+ * the model trained on the BTC and WNUT 17 train splits (person-model.generated.ts).
+ */
+export function personCandidates(text: string, from: number, to: number, toks: Token[], visit: (c: Candidate) => boolean): void {
   const n = toks.length;
-  const accepted: { a: number; b: number; conf: number; full: boolean }[] = [];
+  const caps = lineCapsRatio(text, toks);
   let k = 0;
   while (k < n) {
     const t = toks[k] as Token;
-    if (t.handle) {
-      out.push({ type: 'person', start: t.s, end: t.e, confidence: 0.5, key: t.raw.toLowerCase(), handle: true, full: false });
-      k++;
-      continue;
-    }
-    if (!isCapName(t)) {
-      k++;
-      continue;
-    }
     const prev = k > 0 ? (toks[k - 1] as Token) : null;
+    if (t.handle) {
+      const name = t.raw.slice(1);
+      const lineStartHandle = t.gap === 'start' || t.gap === 'break';
+      const f = new Array<number>(PERSON_FEATURES.length).fill(0);
+      f[0] = 1;
+      f[1] = 0.5;
+      f[22] = caps[k] as number;
+      f[23] = 1;
+      f[24] = handleNameHit(name) ? 1 : 0;
+      f[25] = /\d/.test(name) ? 1 : 0;
+      f[26] = HANDLE_ORG.test(name) ? 1 : 0;
+      f[27] = prev !== null && prev.f === 'rt' ? 1 : 0;
+      f[28] = text.charCodeAt(t.e) === 58 || text.slice(t.e, t.e + 2) === ' :' ? 1 : 0;
+      f[38] = lineStartHandle ? 1 : 0;
+      visit({ a: k, b: k + 1, s: t.s, e: t.e, f, handle: true, full: false, sure: false });
+      k++;
+      continue;
+    }
+    const lowerName = !t.cap && t.raw.length >= 3 && firstNameOf(t.f) && !isAmbiguousName(t.f) && !isCommonWord(t.f);
+    if ((!isCapName(t) && !lowerName) || TITLES.has(t.f)) {
+      k++;
+      continue;
+    }
     const titled = prev !== null && TITLES.has(prev.f) && prev.cap && t.gap !== 'break';
-    const cued = prev !== null && t.gap !== 'break' && CUE_BEFORE.has(prev.f) && !prev.cap;
+    // "my client X", "Thanks X", "Dear X" (the cue may start the sentence, so may be capitalised).
+    const cued = prev !== null && t.gap !== 'break' && t.gap !== 'comma' && CUE_BEFORE.has(prev.f) && (!prev.cap || prev.gap === 'start' || prev.gap === 'break');
     const sentenceStart = t.gap === 'start' || t.gap === 'break';
-    // Extend over following capitalised tokens on the same line, through particles (van, de, bin).
+    // Extend over following tokens of the same case on the same line, through particles (van, de, bin).
     let j = k + 1;
     while (j < n && j - k < 4) {
       const u = toks[j] as Token;
       if (u.gap !== 'space') break;
-      if (canContinue(u)) {
+      if (lowerName ? !u.cap && !u.handle && isLastName(u.f) && !isCommonWord(u.f) : canContinue(u)) {
         j++;
         continue;
       }
-      if (!u.cap && PARTICLES.has(u.f) && j + 1 < n && (toks[j + 1] as Token).gap === 'space' && canContinue(toks[j + 1] as Token)) {
+      if (!lowerName && !u.cap && PARTICLES.has(u.f) && j + 1 < n && (toks[j + 1] as Token).gap === 'space' && canContinue(toks[j + 1] as Token)) {
         j += 2;
         continue;
       }
@@ -217,57 +301,128 @@ export function findPersons(text: string, from: number, to: number, out: Hit[]):
       k = j + 1;
       continue;
     }
-    const count = j - k;
+    // Drop a trailing initial without a surname after it ("John F." at a sentence end).
+    let b = j;
+    while (b - 1 > k && (toks[b - 1] as Token).initial) b--;
+    const count = b - k;
     const fn = firstNameOf(t.f) && !(t.allCaps && t.raw.length <= 3);
     const amb = isAmbiguousName(t.f) || MONTHS_DAYS.has(t.f);
     const common = isCommonWord(t.f);
     let laterSurname = false;
-    for (let m = k + 1; m < j; m++) if (isLastName((toks[m] as Token).f) && !(toks[m] as Token).initial) laterSurname = true;
-    let conf = 0;
-    if (t.allCaps && !isKnownNameForm(t.f)) {
-      conf = 0;
-    } else if (titled) {
-      conf = 0.9;
-    } else if (fn && count >= 2) {
-      conf = amb && !laterSurname ? 0.6 : 0.85;
-    } else if (fn && count === 1) {
-      conf = amb || (common && sentenceStart) ? (cued ? 0.55 : 0) : cued ? 0.7 : 0.6;
-    } else if (count >= 2 && laterSurname && !common) {
-      conf = 0.7;
-    } else if (cued && !common && count >= 1 && !MONTHS_DAYS.has(t.f)) {
-      conf = 0.55;
-    } else if (!fn && isLastName(t.f) && count >= 2 && !common) {
-      conf = 0.6;
+    let allKnown = true;
+    let anyPlace = false;
+    let anyOrg = false;
+    let initial = false;
+    let socialPerson = false;
+    let socialOther = false;
+    for (let m = k; m < b; m++) {
+      const u = toks[m] as Token;
+      if (isSocialPersonWord(u.f)) socialPerson = true;
+      if (isSocialOtherWord(u.f)) socialOther = true;
+      if (m > k && isLastName(u.f) && !u.initial) laterSurname = true;
+      if (!u.initial && !isKnownNameForm(u.f)) allKnown = false;
+      if (isPlaceWord(u.f)) anyPlace = true;
+      if (isOrgWord(u.f)) anyOrg = true;
+      if (u.initial) initial = true;
     }
-    if (conf > 0) {
-      // Drop a trailing initial without a surname after it ("John F." at a sentence end).
-      let b = j;
-      while (b - 1 > k && (toks[b - 1] as Token).initial) b--;
-      accepted.push({ a: k, b, conf, full: b - k >= 2 || titled });
-      k = j;
-    } else {
-      k++;
-    }
+    const last = toks[b - 1] as Token;
+    const next = b < n ? (toks[b] as Token) : null;
+    let rule = 0;
+    if (t.allCaps && !isKnownNameForm(t.f)) rule = 0;
+    else if (titled) rule = 0.9;
+    else if (fn && count >= 2) rule = amb && !laterSurname ? 0.6 : 0.85;
+    else if (fn && count === 1) rule = amb || (common && sentenceStart) ? (cued ? 0.55 : 0) : cued ? 0.7 : 0.6;
+    else if (count >= 2 && laterSurname && !common) rule = 0.7;
+    else if (cued && !common && !MONTHS_DAYS.has(t.f)) rule = 0.55;
+    else if (!fn && isLastName(t.f) && count >= 2 && !common) rule = 0.6;
+    const f = new Array<number>(PERSON_FEATURES.length).fill(0);
+    f[0] = 1;
+    f[1] = rule;
+    f[2] = fn ? 1 : 0;
+    f[3] = amb ? 1 : 0;
+    f[4] = common ? 1 : 0;
+    f[5] = laterSurname ? 1 : 0;
+    f[6] = allKnown ? 1 : 0;
+    f[7] = count === 1 ? 1 : 0;
+    f[8] = count === 2 ? 1 : 0;
+    f[9] = count >= 3 ? 1 : 0;
+    f[10] = sentenceStart ? 1 : 0;
+    f[11] = titled ? 1 : 0;
+    f[12] = cued ? 1 : 0;
+    f[13] = t.allCaps ? 1 : 0;
+    f[14] = lowerName ? 1 : 0;
+    f[15] = initial ? 1 : 0;
+    f[16] = /^['\u2019]s\b/i.test(text.slice(last.e, last.e + 3)) || /^ ['\u2019]s\b/i.test(text.slice(last.e, last.e + 4)) ? 1 : 0;
+    f[17] = next && next.gap === 'space' && VERB_AFTER.has(next.f) ? 1 : 0;
+    f[18] = prev && PLACE_PREP.has(prev.f) && t.gap !== 'break' ? 1 : 0;
+    f[19] = isPlaceWord(t.f) ? 1 : 0;
+    f[20] = anyPlace ? 1 : 0;
+    f[21] = anyOrg ? 1 : 0;
+    f[22] = caps[k] as number;
+    f[29] = !fn && isLastName(t.f) ? 1 : 0;
+    f[30] = t.raw.length <= 2 ? 1 : 0;
+    f[31] = t.s > 0 && text.charCodeAt(t.s - 1) === 35 ? 1 : 0;
+    f[32] = prev && BY_WITH.has(prev.f) ? 1 : 0;
+    f[33] = isLastName(last.f) ? 1 : 0;
+    f[34] = count >= 2 && !isCommonWord((toks[k + 1] as Token).f) ? 1 : 0;
+    f[35] = next && next.cap && next.gap !== 'break' ? 1 : 0;
+    f[36] = afterNumber(text, t.s, from) ? 1 : 0;
+    f[37] = MONTHS_DAYS.has(t.f) ? 1 : 0;
+    f[39] = socialPerson ? 1 : 0;
+    f[40] = socialOther ? 1 : 0;
+    const sure = !t.allCaps && !lowerName && (titled || (cued && !common && !isPlaceWord(t.f)) || (fn && count >= 2 && (!amb || (laterSurname && allKnown)) && !anyPlace));
+    const accepted = visit({ a: k, b, s: t.s, e: last.e, f, handle: false, full: count >= 2 || titled, sure });
+    k = accepted ? j : k + 1;
   }
-  // "X and Y": when one side is a name, a capitalised uncommon word on the other side is too.
+  void to;
+}
+
+function score(f: number[]): number {
+  let z = 0;
+  for (let i = 0; i < f.length; i++) z += (PERSON_WEIGHTS[i] ?? 0) * (f[i] as number);
+  return 1 / (1 + Math.exp(-z));
+}
+
+/** Person names (and @handles) in text[from,to). */
+export function findPersons(text: string, from: number, to: number, out: Hit[]): void {
+  const toks = tokenize(text, from, to);
+  const n = toks.length;
+  const accepted: { a: number; b: number; conf: number; full: boolean; handle: boolean }[] = [];
+  personCandidates(text, from, to, toks, (c) => {
+    const p = score(c.f);
+    if (p < PERSON_THRESHOLD && !c.sure) return false;
+    accepted.push({ a: c.a, b: c.b, conf: Math.min(0.99, Math.max(p, c.sure ? (c.f[1] as number) : 0)), full: c.full, handle: c.handle });
+    return true;
+  });
+  // "X and Y" / "X & Y": when one side is a name, a capitalised run on the other side is too.
   const taken = new Set<number>();
   for (const acc of accepted) for (let m = acc.a; m < acc.b; m++) taken.add(m);
   const extra: typeof accepted = [];
   for (const acc of accepted) {
-    const and = toks[acc.b];
-    const other = toks[acc.b + 1];
-    if (and && other && (and.f === 'and' || and.raw === '&') && !taken.has(acc.b + 1) && canContinue(other) && !isCommonWord(other.f)) {
-      extra.push({ a: acc.b + 1, b: acc.b + 2, conf: 0.55, full: false });
-      taken.add(acc.b + 1);
-    }
+    if (acc.handle) continue;
+    const last = toks[acc.b - 1] as Token;
+    let y = acc.b;
+    const next = toks[y];
+    if (!next) continue;
+    const between = text.slice(last.e, next.s);
+    if (next.f === 'and' && /^\s+$/.test(between)) y++;
+    else if (!/^\s*&\s*$/.test(between)) continue;
+    const first = toks[y];
+    if (!first || taken.has(y) || !canContinue(first) || isCommonWord(first.f) || isPlaceWord(first.f)) continue;
+    let z = y + 1;
+    while (z < n && z - y < 3 && (toks[z] as Token).gap === 'space' && canContinue(toks[z] as Token) && !taken.has(z)) z++;
+    extra.push({ a: y, b: z, conf: 0.55, full: z - y >= 2, handle: false });
+    for (let m = y; m < z; m++) taken.add(m);
   }
   for (const acc of [...accepted, ...extra]) {
     const a = toks[acc.a] as Token;
     const b = toks[acc.b - 1] as Token;
-    const key = toks
-      .slice(acc.a, acc.b)
-      .map((x) => x.f)
-      .join(' ');
+    if (acc.handle) {
+      out.push({ type: 'person', start: a.s, end: a.e, confidence: acc.conf, key: a.raw.toLowerCase(), handle: true, full: false });
+      continue;
+    }
+    let key = a.f;
+    for (let m = acc.a + 1; m < acc.b; m++) key += ' ' + (toks[m] as Token).f;
     out.push({ type: 'person', start: a.s, end: b.e, confidence: acc.conf, key, full: acc.full });
   }
 }
@@ -303,4 +458,25 @@ export function nameShape(value: string): { ok: boolean; words: number; lexiconH
     }
   }
   return { ok: words >= 1 && words <= 5, words, lexiconHits: hits, firstHit };
+}
+
+/** nameShape without the lexicon: for cells of a column already known to hold names. */
+export function nameShapeQuick(value: string): { ok: boolean; words: number } {
+  const n = value.length;
+  if (n < 2 || n > 60) return { ok: false, words: 0 };
+  let words = 0;
+  let inWord = false;
+  let letters = 0;
+  for (let i = 0; i < n; i++) {
+    const c = value.charCodeAt(i);
+    if (isDigit(c) || c === 64 || c === 47 || c === 92 || c === 58 || c === 61 || c === 95) return { ok: false, words: 0 };
+    if (c === 32 || c === 44 || c === 9) {
+      inWord = false;
+    } else {
+      if (!inWord) words++;
+      inWord = true;
+      if (isLetter(c)) letters++;
+    }
+  }
+  return { ok: letters >= 2 && words >= 1 && words <= 5, words };
 }

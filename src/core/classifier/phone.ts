@@ -96,6 +96,13 @@ const DATE_START = /^(?:\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}[-/.]\d{1,2}[-/.]\d
 
 function judge(text: string, s: number, e: number, ctx: PhoneContext): Hit | null {
   const cand = text.slice(s, e);
+  if (ctx.phoneColumn && ctx.trustShape) {
+    // A sampled, validated phone column: the cell only has to be phone-shaped.
+    const next = e < text.length ? text.charCodeAt(e) : 32;
+    if (isLetter(next) && !/^(?:x|ext)/i.test(text.slice(e, e + 3))) return null;
+    if (DATE_START.test(cand)) return null;
+    return { type: 'phone', start: s, end: e, confidence: 0.85, key: phoneKey(cand) };
+  }
   const next = e < text.length ? text.charCodeAt(e) : 32;
   // Glued to a word, a time ("...15 10:30"), a percentage or a decimal: not a phone.
   if (isLetter(next) && !/^(?:x|ext)/i.test(text.slice(e, e + 3))) return null;
@@ -123,9 +130,6 @@ function judge(text: string, s: number, e: number, ctx: PhoneContext): Hit | nul
   const bare = groups.length === 1;
   if (bare && !plus && !saysPhone) return null; // a bare digit run is an ID until told otherwise
   if (!plus && !intlPrefix && !saysPhone && !plausibleNationalGrouping(groups, cand)) return null;
-  if (ctx.phoneColumn && ctx.trustShape) {
-    return { type: 'phone', start: s, end: e, confidence: 0.85, key: phoneKey(digits) };
-  }
   const valid = validate(cand, digits, plus, intlPrefix);
   if (!valid) {
     // A value in a phone column is a phone even when the number is not assigned (fake data,
@@ -189,6 +193,10 @@ function validate(cand: string, digits: string, plus: boolean, intlPrefix: boole
 
 /** Digits a phone is compared by (own numbers, de-duplication): the last 10. */
 export function phoneKey(value: string): string {
-  const d = value.replace(/\D+/g, '');
+  let d = '';
+  for (let i = 0; i < value.length; i++) {
+    const c = value.charCodeAt(i);
+    if (c >= 48 && c <= 57) d += value[i];
+  }
   return d.length > 10 ? d.slice(-10) : d;
 }

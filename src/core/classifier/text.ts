@@ -81,24 +81,26 @@ export function isLineBreak(c: number): boolean {
   return c === 10 || c === 13 || c === 0x2028 || c === 0x2029;
 }
 
-/** Index of the start of the line containing `i`. */
-export function lineStart(text: string, i: number): number {
+/** Start of the line containing `i`, or -1 if it is more than `max` characters back. */
+export function lineStart(text: string, i: number, max = Infinity): number {
   let j = i;
   while (j > 0) {
     const c = text.charCodeAt(j - 1);
     if (c === 10 || c === 13) break;
+    if (i - j >= max) return -1;
     j--;
   }
   return j;
 }
 
-/** Index just past the end of the line containing `i` (before the line break). */
-export function lineEnd(text: string, i: number): number {
+/** End of the line containing `i` (before the break), or -1 if more than `max` characters on. */
+export function lineEnd(text: string, i: number, max = Infinity): number {
   const n = text.length;
   let j = i;
   while (j < n) {
     const c = text.charCodeAt(j);
     if (c === 10 || c === 13) break;
+    if (j - i >= max) return -1;
     j++;
   }
   return j;

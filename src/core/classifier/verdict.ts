@@ -2,18 +2,37 @@
 // identifiers in text), count distinct people, and decide.
 //
 //   warning  client_list       >= T people with a name and a contact (email, phone, DOB, address),
-//                              or >= T contacts in list form, or >= T names under a client header
+//                              or >= T contacts in list form, or >= T personal email addresses,
+//                              or >= T names under a client/patient header
 //            clinical_context  an identifier next to a diagnosis, medication or clinical note word
 //            hashed_list       >= T distinct MD5/SHA-256 values laid out as a list
 //            known_client      the practice roster matched
-//   caution  two of the above list items, a full name or contact next to therapy words, or a
-//            handle next to clinical words
+//   caution  two of the list items above, a full name or contact next to therapy words, or a
+//            weak identifier (handle, lone first name) next to clinical words
+// Works on the typed-array HitStore in one or two forward passes, yielding every few thousand
+// hits so classifyIncrementally() keeps its slices short.
 import { maskValue } from '../mask';
 import type { Classification, ClassifyOptions, Finding, FindingType, MaskedExample, RiskReason, Verdict } from '../types';
 import type { Analysis } from './analyze';
-import type { Hit } from './hit';
 import { looksLikeUuid } from './hashed';
-import { ownMatcher } from './own';
+import {
+  F_FULL,
+  F_HANDLE,
+  F_INFERRED,
+  F_ROLE,
+  F_STANDALONE,
+  F_STRONG,
+  TYPES,
+  T_ADDRESS,
+  T_CLINICAL,
+  T_DOB,
+  T_EMAIL,
+  T_HASH,
+  T_PERSON,
+  T_PHONE,
+  IntSet,
+  type HitStore,
+} from './hitstore';
 import { isLetter, lineEnd, lineStart } from './text';
 
 /** Identifiers and clinical words closer than this (UTF-16 units, same paragraph) are "next to" each other. */
@@ -21,84 +40,191 @@ export const CONTEXT_WINDOW = 160;
 /** Identifiers further apart than this are not one record in free text. */
 const RECORD_GAP = 200;
 const MAX_EXAMPLES = 5;
+const TICK = 4095;
 
+/** The record being built; one at a time, so no object per record. */
 interface RecordAcc {
-  names: string[];
-  fullName: boolean;
-  email: string | null;
-  phone: string | null;
+  nameKey: number; // -1: none
+  nameCount: number;
+  email: number; // -1: none
+  phone: number;
   other: boolean; // dob or address
-  listed: boolean; // its contact is laid out as a list item
-  org: boolean; // a business row: its contacts are the business's
+  listed: boolean;
+  org: boolean;
+  row: number;
   lastEnd: number;
 }
 
-const CONTACT: ReadonlySet<FindingType> = new Set(['email', 'phone', 'dob', 'address']);
+function resetRecord(r: RecordAcc): void {
+  r.nameKey = -1;
+  r.nameCount = 0;
+  r.email = -1;
+  r.phone = -1;
+  r.other = false;
+  r.listed = false;
+  r.org = false;
+  r.row = -2;
+  r.lastEnd = 0;
+}
 
-export function decide(analysis: Analysis, options: ClassifyOptions = {}): Classification {
-  const { text, table, columns } = analysis;
-  const T = Math.max(2, Math.floor(options.listThreshold ?? 3));
-  const own = ownMatcher(options.ownIdentities);
-  const hits = own ? analysis.hits.filter((h) => !own.isOwn(h, text.slice(h.start, h.end))) : analysis.hits;
+/** Distinct-people bookkeeping across records. */
+class PeopleCounter {
+  people = 0;
+  withContact = 0;
+  contactsListed = 0;
+  private readonly names = new IntSet();
+  private readonly emails = new IntSet();
+  private readonly phones = new IntSet();
 
-  // A UUID list is not a hash list: if most 32-hex values are UUID-shaped, drop them all.
-  const hex32 = hits.filter((h) => h.type === 'hashed_id' && h.end - h.start === 32);
-  const uuidShaped = hex32.filter((h) => looksLikeUuid(h.key)).length;
-  const dropUuid = hex32.length > 0 && uuidShaped / hex32.length >= 0.8;
-  const kept = dropUuid ? hits.filter((h) => !(h.type === 'hashed_id' && h.end - h.start === 32)) : hits;
-
-  const counts: Partial<Record<FindingType, number>> = {};
-  for (const h of kept) counts[h.type] = (counts[h.type] ?? 0) + 1;
-
-  // Records.
-  const records = table ? tableRecords(kept, analysis.orgRows) : textRecords(text, kept);
-  let peopleWithContact = 0;
-  let contactsListed = 0;
-  let people = 0;
-  const seen = new Set<string>();
-  for (const r of records) {
-    const key = r.names.length > 0 ? 'n:' + r.names.join(' ') : r.email ? 'e:' + r.email : r.phone ? 'p:' + r.phone : '';
-    if (!key || seen.has(key) || (r.org && r.names.length === 0)) continue;
-    // Also de-duplicate by contact: the same person listed twice with a name typo.
-    const ck = r.email ? 'e:' + r.email : r.phone ? 'p:' + r.phone : '';
-    if (ck && r.names.length > 0 && seen.has(ck)) continue;
-    seen.add(key);
-    if (ck) seen.add(ck);
-    people++;
-    const contact = r.email !== null || r.phone !== null || r.other;
-    if (r.names.length > 0 && contact) peopleWithContact++;
-    else if (r.names.length === 0 && (r.email !== null || r.phone !== null) && r.listed && !r.org) contactsListed++;
+  add(r: RecordAcc): void {
+    if (r.org && r.nameCount === 0) return;
+    const hasName = r.nameCount > 0;
+    if (hasName) {
+      // The same person listed twice (same name, or same email under a variant of the name).
+      if (this.names.has(r.nameKey) || (r.email !== -1 && this.emails.has(r.email)) || (r.email === -1 && r.phone !== -1 && this.phones.has(r.phone))) return;
+      this.names.add(r.nameKey);
+    } else if (r.email !== -1) {
+      if (this.emails.has(r.email)) return;
+    } else if (r.phone !== -1) {
+      if (this.phones.has(r.phone)) return;
+    } else {
+      return;
+    }
+    if (r.email !== -1) this.emails.add(r.email);
+    if (r.phone !== -1) this.phones.add(r.phone);
+    this.people++;
+    const contact = r.email !== -1 || r.phone !== -1 || r.other;
+    if (hasName && contact) this.withContact++;
+    else if (!hasName && r.listed && !r.org) this.contactsListed++;
   }
-  const personalEmails = new Set(kept.filter((h) => h.type === 'email' && !h.role).map((h) => h.key)).size;
+}
+
+function isIdentifier(h: HitStore, i: number): boolean {
+  const t = h.type[i] as number;
+  if (t === T_PERSON) return true;
+  if (t === T_EMAIL) return !h.has(i, F_ROLE);
+  return t === T_PHONE || t === T_DOB || t === T_ADDRESS;
+}
+
+/** Adds hit i to the record. */
+function addToRecord(r: RecordAcc, h: HitStore, i: number): void {
+  const t = h.type[i] as number;
+  if (t === T_PERSON) {
+    if (!h.has(i, F_HANDLE)) {
+      // First + last name columns: combine the keys into one.
+      r.nameKey = r.nameCount === 0 ? (h.key[i] as number) : ((Math.imul(r.nameKey, 31) + (h.key[i] as number)) >>> 1) | 1;
+      r.nameCount++;
+    }
+  } else if (t === T_EMAIL) {
+    if (!h.has(i, F_ROLE)) r.email = h.key[i] as number;
+  } else if (t === T_PHONE) {
+    r.phone = h.key[i] as number;
+  } else if (t === T_DOB || t === T_ADDRESS) {
+    r.other = true;
+  }
+  if (h.has(i, F_STANDALONE)) r.listed = true;
+  r.lastEnd = Math.max(r.lastEnd, h.end[i] as number);
+}
+
+/** decide() in steps (see classifyIncrementally). */
+export function* decideSteps(analysis: Analysis, options: ClassifyOptions = {}): Generator<void, Classification> {
+  const { text, table, columns } = analysis;
+  const h = analysis.hits;
+  const n = h.n;
+  const requested = Number(options.listThreshold);
+  const T = Number.isFinite(requested) ? Math.max(2, Math.floor(requested)) : 3;
+
+  // A UUID list is not a hash list: if most 32-hex values are UUID-shaped, none of them count.
+  let hex32 = 0;
+  let uuidShaped = 0;
+  for (let i = 0; i < n; i++) {
+    if ((i & TICK) === TICK) yield;
+    if (h.type[i] === T_HASH && (h.end[i] as number) - (h.start[i] as number) === 32) {
+      hex32++;
+      if (looksLikeUuid(text.slice(h.start[i], h.end[i]))) uuidShaped++;
+    }
+  }
+  const dropUuid = hex32 > 0 && uuidShaped / hex32 >= 0.8;
+  const kept = (i: number) => !(dropUuid && h.type[i] === T_HASH && (h.end[i] as number) - (h.start[i] as number) === 32);
+
+  // One pass: counts, distinct personal emails and listed hashes, records.
+  const countsByType = new Array<number>(TYPES.length).fill(0);
+  const personalEmails = new IntSet();
+  const listedHashes = new IntSet();
+  let strongClinical = false;
+  const people = new PeopleCounter();
+  const rec = {} as RecordAcc;
+  resetRecord(rec);
+  let open = false;
+  const clientHeader = table !== null && columns !== null && columns.some((c) => c.clientHeader && c.kind === 'name');
+  const clientHeaderRows = new IntSet();
+  for (let i = 0; i < n; i++) {
+    if ((i & TICK) === TICK) yield;
+    if (!kept(i)) continue;
+    const t = h.type[i] as number;
+    countsByType[t] = (countsByType[t] as number) + 1;
+    if (t === T_EMAIL && !h.has(i, F_ROLE)) personalEmails.add(h.key[i] as number);
+    else if (t === T_HASH && (h.has(i, F_STANDALONE) || hashAloneOnLine(text, h.start[i] as number, h.end[i] as number))) listedHashes.add(h.key[i] as number);
+    else if (t === T_CLINICAL && h.has(i, F_STRONG)) strongClinical = true;
+    if (!isIdentifier(h, i)) continue;
+    if (table) {
+      const row = h.row[i] as number;
+      if (row < 0) continue;
+      // In a business row, a name found in free text is the business's ("Schuppe and Sons").
+      if (t === T_PERSON && h.has(i, F_INFERRED) && analysis.orgRows.has(row)) continue;
+      if (t === T_PERSON && clientHeader && !h.has(i, F_HANDLE)) clientHeaderRows.add(row + 1);
+      if (open && rec.row !== row) {
+        people.add(rec);
+        open = false;
+      }
+      if (!open) {
+        resetRecord(rec);
+        rec.row = row;
+        // Every row of a table is a list item.
+        rec.listed = true;
+        rec.org = analysis.orgRows.has(row);
+        open = true;
+      }
+      addToRecord(rec, h, i);
+    } else {
+      if (t === T_PERSON && h.has(i, F_HANDLE)) continue;
+      if (open && startsNewRecord(text, rec, h, i)) {
+        people.add(rec);
+        open = false;
+      }
+      if (!open) {
+        resetRecord(rec);
+        open = true;
+      }
+      addToRecord(rec, h, i);
+      if ((t === T_EMAIL || t === T_PHONE) && isListItem(text, h, i)) rec.listed = true;
+    }
+  }
+  if (open) people.add(rec);
 
   const reasons: RiskReason[] = [];
   const state: { verdict: Verdict } = { verdict: 'none' };
-  const raise = (v: Verdict, reason: RiskReason | null) => {
+  const raise = (v: Verdict, reason: RiskReason) => {
     if (v === 'warning' || (v === 'caution' && state.verdict === 'none')) state.verdict = v;
-    if (reason && !reasons.includes(reason)) reasons.push(reason);
+    if (!reasons.includes(reason)) reasons.push(reason);
   };
 
   // Client list.
-  const namesUnderClientHeader = table && columns ? clientHeaderNames(kept, columns, table) : 0;
-  if (peopleWithContact >= T || peopleWithContact + contactsListed >= T || personalEmails >= T || namesUnderClientHeader >= T) {
-    raise('warning', 'client_list');
-  } else if (peopleWithContact + contactsListed >= 2 || personalEmails >= 2) {
-    raise('caution', 'client_list');
-  }
+  const listSize = people.withContact + people.contactsListed;
+  if (people.withContact >= T || listSize >= T || personalEmails.size >= T || clientHeaderRows.size >= T) raise('warning', 'client_list');
+  else if (listSize >= 2 || personalEmails.size >= 2) raise('caution', 'client_list');
 
   // Hashed identifiers laid out as a list.
-  const hashes = new Set(kept.filter((h) => h.type === 'hashed_id' && (h.standalone || hashAloneOnLine(text, h))).map((h) => h.key));
-  if (hashes.size >= T) raise('warning', 'hashed_list');
-  else if (hashes.size >= 2) raise('caution', 'hashed_list');
+  if (listedHashes.size >= T) raise('warning', 'hashed_list');
+  else if (listedHashes.size >= 2) raise('caution', 'hashed_list');
 
   // Clinical context.
-  const clinical = clinicalLevel(text, kept, table !== null, columns);
+  yield;
+  const clinical = yield* clinicalLevel(text, h, kept, table !== null);
   if (clinical === 'warning') raise('warning', 'clinical_context');
   else if (clinical === 'caution') raise('caution', 'clinical_context');
   // A client list with diagnoses anywhere in it is clinical too.
-  if (reasons.includes('client_list') && state.verdict === 'warning' && kept.some((h) => h.type === 'clinical' && h.strength === 'strong')) {
-    raise('warning', 'clinical_context');
-  }
+  if (reasons.includes('client_list') && state.verdict === 'warning' && strongClinical) raise('warning', 'clinical_context');
 
   // Roster.
   let rosterMatches: MaskedExample[] | undefined;
@@ -109,222 +235,185 @@ export function decide(analysis: Analysis, options: ClassifyOptions = {}): Class
     } catch {
       matches = []; // a broken roster must not break classification
     }
-    if (matches.length > 0) {
+    if (Array.isArray(matches) && matches.length > 0) {
       rosterMatches = matches.slice(0, MAX_EXAMPLES);
       raise('warning', 'known_client');
     }
   }
 
-  const findings: Finding[] = kept.map((h) => ({ type: h.type, start: h.start, end: h.end, confidence: round(h.confidence) }));
+  yield;
+  const findings: Finding[] = [];
+  for (let i = 0; i < n; i++) {
+    if ((i & TICK) === TICK) yield;
+    if (!kept(i)) continue;
+    findings.push({ type: TYPES[h.type[i] as number] as FindingType, start: h.start[i] as number, end: h.end[i] as number, confidence: (h.conf[i] as number) / 100 });
+  }
+  const counts: Partial<Record<FindingType, number>> = {};
+  for (let t = 0; t < TYPES.length; t++) if ((countsByType[t] as number) > 0) counts[TYPES[t] as FindingType] = countsByType[t] as number;
   const result: Classification = {
     verdict: state.verdict,
     reasons,
     counts,
-    people,
-    examples: examplesOf(text, kept),
+    people: people.people,
+    examples: examplesOf(text, h, kept),
     findings,
   };
   if (rosterMatches) result.rosterMatches = rosterMatches;
   return result;
 }
 
-function round(x: number): number {
-  return Math.round(x * 100) / 100;
-}
-
-function addToRecord(r: RecordAcc, h: Hit): void {
-  switch (h.type) {
-    case 'person':
-      if (!h.handle) {
-        r.names.push(h.key);
-        if (h.full) r.fullName = true;
-      }
-      break;
-    case 'email':
-      if (!h.role) r.email = h.key;
-      break;
-    case 'phone':
-      r.phone = h.key;
-      break;
-    case 'dob':
-    case 'address':
-      r.other = true;
-      break;
-    default:
-      return;
+/** Runs decideSteps() to the end. */
+export function decide(analysis: Analysis, options: ClassifyOptions = {}): Classification {
+  const gen = decideSteps(analysis, options);
+  for (;;) {
+    const step = gen.next();
+    if (step.done) return step.value;
   }
-  if (h.standalone) r.listed = true;
-  r.lastEnd = Math.max(r.lastEnd, h.end);
 }
 
-function newRecord(): RecordAcc {
-  return { names: [], fullName: false, email: null, phone: null, other: false, listed: false, org: false, lastEnd: 0 };
-}
-
-function tableRecords(hits: Hit[], orgRows: Set<number>): RecordAcc[] {
-  const byRow = new Map<number, RecordAcc>();
-  for (const h of hits) {
-    if (h.row === undefined || (h.type !== 'person' && !CONTACT.has(h.type))) continue;
-    let r = byRow.get(h.row);
-    if (!r) {
-      r = newRecord();
-      // Every row of a table is a list item.
-      r.listed = true;
-      r.org = orgRows.has(h.row);
-      byRow.set(h.row, r);
-    }
-    addToRecord(r, h);
+/**
+ * Free text: identifiers in a run form one record until a second name or email starts another,
+ * a second phone on a new line does, a name after a contact on a new line does, or the gap is
+ * too wide.
+ */
+function startsNewRecord(text: string, r: RecordAcc, h: HitStore, i: number): boolean {
+  const s = h.start[i] as number;
+  if (s - r.lastEnd > RECORD_GAP) return true;
+  const t = h.type[i] as number;
+  const key = h.key[i] as number;
+  if (t === T_PERSON) {
+    if (r.nameCount > 0 && r.nameKey !== key) return true;
+    if ((r.email !== -1 || r.phone !== -1) && text.slice(r.lastEnd, s).includes('\n')) return true;
   }
-  return [...byRow.values()];
+  if (t === T_EMAIL && r.email !== -1 && r.email !== key) return true;
+  if (t === T_PHONE && r.phone !== -1 && r.phone !== key && text.slice(r.lastEnd, s).includes('\n')) return true;
+  return false;
 }
 
-/** Free text: identifiers in a run form one record until a second name or email starts another. */
-function textRecords(text: string, hits: Hit[]): RecordAcc[] {
-  const out: RecordAcc[] = [];
-  let cur: RecordAcc | null = null;
-  for (let idx = 0; idx < hits.length; idx++) {
-    const h = hits[idx] as Hit;
-    if (h.type !== 'person' && !CONTACT.has(h.type)) continue;
-    if (h.type === 'person' && h.handle) continue;
-    if (h.type === 'email' && h.role) continue;
-    const conflict =
-      cur !== null &&
-      (h.start - cur.lastEnd > RECORD_GAP ||
-        (h.type === 'person' && cur.names.length > 0 && !cur.names.includes(h.key)) ||
-        (h.type === 'person' && (cur.email !== null || cur.phone !== null) && nameAfterContactStartsNew(text, cur, h)) ||
-        (h.type === 'email' && cur.email !== null && cur.email !== h.key) ||
-        // A second number on a new line is the next entry; on the same line, "home / cell".
-        (h.type === 'phone' && cur.phone !== null && cur.phone !== h.key && text.slice(cur.lastEnd, h.start).includes('\n')));
-    if (!cur || conflict) {
-      cur = newRecord();
-      out.push(cur);
-    }
-    addToRecord(cur, h);
-    if ((h.type === 'email' || h.type === 'phone') && isListItem(text, idx, hits)) cur.listed = true;
-  }
-  return out;
-}
-
-/** "jane@x.com\nJohn Smith ..." — a name on a new line after a contact starts the next record. */
-function nameAfterContactStartsNew(text: string, cur: RecordAcc, h: Hit): boolean {
-  if (cur.names.length === 0) return false;
-  const between = text.slice(cur.lastEnd, h.start);
-  return between.includes('\n');
-}
-
-/** The contact fills its line apart from separators and other identifiers: a list, not prose. */
-function isListItem(text: string, idx: number, hits: Hit[]): boolean {
-  const h = hits[idx] as Hit;
-  const ls = lineStart(text, h.start);
-  const le = lineEnd(text, h.end);
-  if (le - ls > 400) return false;
+/** The contact fills its line apart from separators, labels and other identifiers: a list. */
+function isListItem(text: string, h: HitStore, idx: number): boolean {
+  // Bounded scans: on a 10 MB single line, looking for its ends from every contact is quadratic.
+  const ls = lineStart(text, h.start[idx] as number, 200);
+  const le = lineEnd(text, h.end[idx] as number, 200);
+  if (ls < 0 || le < 0) return false;
   let letters = 0;
   let p = ls;
-  // Subtract identifier spans on this line (hits are sorted; only neighbours can be on it).
   let first = idx;
-  while (first > 0 && (hits[first - 1] as Hit).start >= ls) first--;
-  for (let k = first; k < hits.length; k++) {
-    const o = hits[k] as Hit;
-    if (o.start >= le) break;
-    if (o.end <= ls || o.type === 'clinical') continue;
-    for (let i = p; i < Math.max(p, o.start); i++) if (isLetter(text.charCodeAt(i))) letters++;
-    p = Math.max(p, o.end);
+  while (first > 0 && (h.start[first - 1] as number) >= ls) first--;
+  for (let k = first; k < h.n; k++) {
+    const s = h.start[k] as number;
+    if (s >= le) break;
+    if ((h.end[k] as number) <= ls || h.type[k] === T_CLINICAL) continue;
+    for (let i = p; i < Math.max(p, s); i++) if (isLetter(text.charCodeAt(i))) letters++;
+    p = Math.max(p, h.end[k] as number);
   }
   for (let i = p; i < le; i++) if (isLetter(text.charCodeAt(i))) letters++;
   // Labels like "Email:", "Tel", "cell" are fine.
   return letters <= 12;
 }
 
-function hashAloneOnLine(text: string, h: Hit): boolean {
-  const ls = lineStart(text, h.start);
-  const le = lineEnd(text, h.end);
-  const rest = text.slice(ls, h.start) + text.slice(h.end, le);
+function hashAloneOnLine(text: string, s: number, e: number): boolean {
+  const ls = lineStart(text, s, 16);
+  const le = lineEnd(text, e, 16);
+  if (ls < 0 || le < 0) return false;
+  const rest = text.slice(ls, s) + text.slice(e, le);
   return /^[\s"',;|\t[\]{}-]*$/.test(rest);
-}
-
-function clientHeaderNames(hits: Hit[], columns: Analysis['columns'], table: NonNullable<Analysis['table']>): number {
-  if (!columns || !columns.some((c) => c.clientHeader && c.kind === 'name')) return 0;
-  const rows = new Set<number>();
-  for (const h of hits) if (h.type === 'person' && h.row !== undefined && !h.handle) rows.add(h.row);
-  void table;
-  return rows.size;
 }
 
 type Level = 'none' | 'caution' | 'warning';
 
-function clinicalLevel(text: string, hits: Hit[], isTable: boolean, columns: Analysis['columns']): Level {
-  const clinical = hits.filter((h) => h.type === 'clinical');
-  if (clinical.length === 0) return 'none';
-  const ids = hits.filter((h) => (h.type === 'person' || CONTACT.has(h.type)) && !(h.type === 'email' && h.role));
-  if (ids.length === 0) return 'none';
-  const acc: { level: Level } = { level: 'none' };
-  const bump = (l: Level) => {
-    if (l === 'warning' || (l === 'caution' && acc.level === 'none')) acc.level = l;
+function* clinicalLevel(text: string, h: HitStore, kept: (i: number) => boolean, isTable: boolean): Generator<void, Level> {
+  let any = false;
+  for (let i = 0; i < h.n && !any; i++) any = h.type[i] === T_CLINICAL;
+  if (!any) return 'none';
+  const clinical: number[] = [];
+  const ids: number[] = [];
+  for (let i = 0; i < h.n; i++) {
+    if ((i & TICK) === TICK) yield;
+    if (!kept(i)) continue;
+    if (h.type[i] === T_CLINICAL) clinical.push(i);
+    else if (isIdentifier(h, i)) ids.push(i);
+  }
+  if (clinical.length === 0 || ids.length === 0) return 'none';
+  let level: Level = 'none';
+  const bump = (l: Level): boolean => {
+    if (l === 'warning' || (l === 'caution' && level === 'none')) level = l;
+    return level === 'warning';
   };
   if (isTable) {
-    // Same row; a clinical column makes every row with an identifier clinical.
-    const clinicalRows = new Map<number, 'strong' | 'weak'>();
-    for (const c of clinical) {
-      if (c.row === undefined) continue;
-      const prev = clinicalRows.get(c.row);
-      if (prev !== 'strong') clinicalRows.set(c.row, c.strength ?? 'weak');
-    }
+    // Same row; a diagnosis column makes every row with an identifier clinical.
+    const strongRows = new Set<number>();
+    const weakRows = new Set<number>();
+    for (const c of clinical) (h.has(c, F_STRONG) ? strongRows : weakRows).add(h.row[c] as number);
+    let k = 0;
     for (const id of ids) {
-      if (id.row === undefined) continue;
-      const s = clinicalRows.get(id.row);
-      if (!s) continue;
-      bump(strengthLevel(s, id));
-      if (acc.level === 'warning') return acc.level;
+      if ((++k & TICK) === 0) yield;
+      const row = h.row[id] as number;
+      if (row < 0) continue;
+      if (strongRows.has(row) && bump(strengthLevel(true, h, id))) return level;
+      if (weakRows.has(row)) bump(strengthLevel(false, h, id));
     }
-    void columns;
-    return acc.level;
+    return level;
   }
-  // Free text: two sorted lists, so walk them together within the window.
+  // Free text: both lists are in text order; walk them together within the window.
   let j = 0;
+  let k = 0;
   for (const c of clinical) {
-    while (j < ids.length && (ids[j] as Hit).end < c.start - CONTEXT_WINDOW) j++;
-    for (let k = j; k < ids.length; k++) {
-      const id = ids[k] as Hit;
-      if (id.start > c.end + CONTEXT_WINDOW) break;
-      if (!sameParagraph(text, id, c)) continue;
-      bump(strengthLevel(c.strength ?? 'weak', id));
-      if (acc.level === 'warning') return acc.level;
+    if ((++k & TICK) === 0) yield;
+    const cs = h.start[c] as number;
+    const ce = h.end[c] as number;
+    while (j < ids.length && (h.end[ids[j] as number] as number) < cs - CONTEXT_WINDOW) j++;
+    for (let m = j; m < ids.length; m++) {
+      const id = ids[m] as number;
+      if ((h.start[id] as number) > ce + CONTEXT_WINDOW) break;
+      if (!sameParagraph(text, h.start[id] as number, h.end[id] as number, cs, ce)) continue;
+      if (bump(strengthLevel(h.has(c, F_STRONG), h, id))) return level;
     }
   }
-  return acc.level;
+  return level;
 }
 
-function strengthLevel(s: 'strong' | 'weak', id: Hit): Level {
-  const weakId = id.type === 'person' && (id.handle === true || (!id.full && id.confidence < 0.6));
-  if (s === 'strong') return weakId ? 'caution' : 'warning';
+function strengthLevel(strong: boolean, h: HitStore, id: number): Level {
+  const isPerson = h.type[id] === T_PERSON;
+  const full = h.has(id, F_FULL);
+  const weakId = isPerson && (h.has(id, F_HANDLE) || (!full && (h.conf[id] as number) < 60));
+  if (strong) return weakId ? 'caution' : 'warning';
   // Therapy words: a full name or a contact is a caution; a lone first name or handle is not.
-  if (id.type === 'person' && !id.full) return 'none';
+  if (isPerson && !full) return 'none';
   return 'caution';
 }
 
-function sameParagraph(text: string, a: Hit, b: Hit): boolean {
-  const s = Math.min(a.end, b.end);
-  const e = Math.max(a.start, b.start);
+function sameParagraph(text: string, as: number, ae: number, bs: number, be: number): boolean {
+  const s = Math.min(ae, be);
+  const e = Math.max(as, bs);
   if (e <= s) return true;
-  const between = text.slice(s, e);
-  return !/\n\s*\n/.test(between);
+  return !/\n\s*\n/.test(text.slice(s, e));
 }
 
-const EXAMPLE_ORDER: FindingType[] = ['person', 'email', 'phone', 'hashed_id', 'dob', 'address'];
+const EXAMPLE_ORDER = [T_PERSON, T_EMAIL, T_PHONE, T_HASH, T_DOB, T_ADDRESS];
 
-function examplesOf(text: string, hits: Hit[]): MaskedExample[] {
+function examplesOf(text: string, h: HitStore, kept: (i: number) => boolean): MaskedExample[] {
+  // Round-robin over kinds so a list shows a name, an email and a phone rather than five names.
+  const byType: number[][] = EXAMPLE_ORDER.map(() => []);
+  let full = 0;
+  for (let i = 0; i < h.n && full < EXAMPLE_ORDER.length; i++) {
+    const k = EXAMPLE_ORDER.indexOf(h.type[i] as number);
+    const list = byType[k];
+    if (!list || list.length >= MAX_EXAMPLES || !kept(i) || h.has(i, F_HANDLE) || h.has(i, F_ROLE)) continue;
+    list.push(i);
+    if (list.length === MAX_EXAMPLES) full++;
+  }
   const out: MaskedExample[] = [];
   const seen = new Set<string>();
-  // Round-robin over kinds so a list shows a name, an email and a phone rather than five names.
-  const byType = EXAMPLE_ORDER.map((t) => hits.filter((h) => h.type === t && !(t === 'person' && h.handle) && !(t === 'email' && h.role)));
   for (let round = 0; out.length < MAX_EXAMPLES && round < MAX_EXAMPLES; round++) {
     for (const list of byType) {
-      const h = list[round];
-      if (!h) continue;
-      const masked = maskValue(h.type, text.slice(h.start, h.end));
+      const i = list[round];
+      if (i === undefined) continue;
+      const type = TYPES[h.type[i] as number] as FindingType;
+      const masked = maskValue(type, text.slice(h.start[i], h.end[i]));
       if (seen.has(masked)) continue;
       seen.add(masked);
-      out.push({ type: h.type, masked });
+      out.push({ type, masked });
       if (out.length >= MAX_EXAMPLES) break;
     }
   }

@@ -1,6 +1,6 @@
 // Turns roster entries into keyed hashes. The same canonical strings are produced from page
 // text by match.ts; only HMAC outputs ever leave this module.
-import type { CountryCode } from 'libphonenumber-js';
+import type { CountryCode } from 'libphonenumber-js/min';
 import { HmacSha256, bytesToHex, hexToBytes, wordsToHex } from './sha256';
 import {
   firstNameVariants,

@@ -2,11 +2,11 @@
 // tokens, phone-like digit runs, given-name + surname word pairs); each candidate is put in
 // canonical form and hashed once with the roster key, then looked up. A given name alone or a
 // surname alone is never a candidate, so common names on their own cannot match.
-import type { CountryCode } from 'libphonenumber-js';
+import type { CountryCode } from 'libphonenumber-js/min';
 import type { MaskedExample, RosterMatcher } from '../types';
 import { HmacSha256, wordsToHex } from './sha256';
 import { HASH_BYTES, dobKey, emailKey, keyIdOf, phoneKey } from './hash';
-import { PARTICLES, nameKey, nameToken, normalizeDob, normalizeEmail, normalizePhone, type DateOrder } from './normalize';
+import { PARTICLES, nameToken, normalizeDob, normalizeEmail, normalizePhone, type DateOrder } from './normalize';
 import { maskDate, maskEmail, maskPhone, maskWord } from './mask';
 import { CAPITALISED_ONLY, STOP_WORDS, stopWordKey } from './stopwords';
 import type { HashedRoster, RosterOptions } from './types';
@@ -21,6 +21,8 @@ export type Probe = (kind: CandidateKind, key: string) => string | null;
 
 export interface ScanContext {
   probe: Probe;
+  /** The same for a name: `nameKey(first, last)`, without building the string. */
+  probeName: (first: string, last: string) => string | null;
   /** Stop words that occur in some client's name and so must not be skipped. */
   enabledStopWords: ReadonlySet<string>;
   country: CountryCode;
@@ -212,7 +214,7 @@ function scanNames(text: string, ctx: ScanContext, report: Report): void {
   /** Given name at token `f`, surname `last` spanning tokens lastFrom..lastTo. */
   const tryPair = (f: number, last: string, lastFrom: number, lastTo: number, comma: boolean): void => {
     if (matched[f]) return;
-    const id = ctx.probe('name', nameKey(norms[f]!, last));
+    const id = ctx.probeName(norms[f]!, last);
     if (id === null) return;
     matched[f] = 1;
     report(id, 'person', () =>
@@ -298,6 +300,7 @@ export class HashedRosterMatcher implements RosterMatcher {
     for (const w of STOP_WORDS) if (this.lookup('name', stopWordKey(w)) !== null) enabledStopWords.add(w);
     this.ctx = {
       probe: (kind, key) => this.lookup(kind, key),
+      probeName: (first, last) => this.lookupName(first, last),
       enabledStopWords,
       country: options.defaultCountry ?? hashed.country,
       dateOrder: options.dateOrder ?? hashed.dateOrder,
@@ -307,11 +310,22 @@ export class HashedRosterMatcher implements RosterMatcher {
 
   private lookup(kind: CandidateKind, key: string): string | null {
     this.hashesComputed++;
+    this.hmac.digestStringInto(key, this.words);
+    return this.found(this.sets[kind]);
+  }
+
+  private lookupName(first: string, last: string): string | null {
+    this.hashesComputed++;
+    // Same bytes as nameKey(first, last).
+    this.hmac.digestConcatInto('n:', first, ' ', last, this.words);
+    return this.found(this.sets.name);
+  }
+
+  private found(set: Set<string>): string | null {
     const words = this.words;
-    this.hmac.digestStringInto(key, words);
     if (!this.prefix.has(words[0]! & 0x3fffffff)) return null;
     const hex = wordsToHex(words, HASH_BYTES / 4);
-    return this.sets[kind].has(hex) ? hex : null;
+    return set.has(hex) ? hex : null;
   }
 
   match(text: string): MaskedExample[] {

@@ -1,6 +1,6 @@
 // Canonical forms shared by import (hashing the roster) and matching (hashing text
 // candidates): both sides must produce byte-identical strings or nothing ever matches.
-import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js';
+import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/min';
 
 export type DateOrder = 'MDY' | 'DMY';
 

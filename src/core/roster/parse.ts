@@ -1,6 +1,6 @@
 // Reads a roster export (CSV/TSV or XLSX) into entries. Problems are reported by row number
 // and column kind only: a problem message never repeats a value from the file.
-import type { CountryCode } from 'libphonenumber-js';
+import type { CountryCode } from 'libphonenumber-js/min';
 import {
   excelSerialToIso,
   firstNameVariants,
@@ -79,18 +79,41 @@ function decodeText(bytes: Uint8Array): string {
   }
 }
 
-/** RFC 4180 CSV (quotes, doubled quotes, CRLF/LF/CR), delimiter guessed from the first line. */
-export function parseCsv(text: string): string[][] {
-  const firstLine = text.slice(0, Math.max(0, text.search(/\r|\n/)) || text.length);
-  let delimiter = ',';
-  let best = 0;
-  for (const d of [',', ';', '\t', '|']) {
-    const count = firstLine.split(d).length - 1;
-    if (count > best) {
-      best = count;
-      delimiter = d;
+/** The delimiter used on most of the first lines (quoted text ignored): a title line above
+ *  the header, or commas inside quoted names, must not decide it. */
+function guessDelimiter(text: string): string {
+  const candidates = [',', ';', '\t', '|'];
+  const lines = new Array<number>(candidates.length).fill(0);
+  const totals = new Array<number>(candidates.length).fill(0);
+  const seen = new Array<boolean>(candidates.length).fill(false);
+  let quoted = false;
+  let lineCount = 0;
+  for (let i = 0; i < text.length && lineCount < 10; i++) {
+    const c = text[i]!;
+    if (c === '"') quoted = !quoted;
+    else if (!quoted && (c === '\n' || c === '\r')) {
+      seen.forEach((s, k) => (lines[k]! += s ? 1 : 0));
+      seen.fill(false);
+      lineCount++;
+    } else if (!quoted) {
+      const k = candidates.indexOf(c);
+      if (k >= 0) {
+        seen[k] = true;
+        totals[k]!++;
+      }
     }
   }
+  seen.forEach((s, k) => (lines[k]! += s ? 1 : 0));
+  let best = 0;
+  for (let k = 1; k < candidates.length; k++) {
+    if (lines[k]! > lines[best]! || (lines[k] === lines[best] && totals[k]! > totals[best]!)) best = k;
+  }
+  return candidates[best]!;
+}
+
+/** RFC 4180 CSV (quotes, doubled quotes, CRLF/LF/CR); the delimiter is guessed. */
+export function parseCsv(text: string): string[][] {
+  const delimiter = guessDelimiter(text);
   const rows: string[][] = [];
   let row: string[] = [];
   let field = '';
@@ -134,7 +157,7 @@ export function parseCsv(text: string): string[][] {
 
 function cellText(cell: SheetCell | undefined): string {
   if (cell === undefined) return '';
-  if (typeof cell === 'number') return Number.isInteger(cell) ? String(cell) : String(cell);
+  if (typeof cell === 'number') return String(cell);
   return cell.trim();
 }
 
@@ -168,11 +191,11 @@ function guessLayout(rows: SheetCell[][], dateOrder: DateOrder, country: Country
   const textColumns: number[] = [];
   for (let c = 0; c < width; c++) {
     const values = sample.map((r) => cellText(r[c])).filter(Boolean);
-    const share = (test: (v: string) => boolean) => (values.length ? values.filter(test).length / values.length : 0);
-    if (share((v) => normalizeEmail(v) !== null) >= 0.6) roles.push('email');
-    else if (share((v) => /^[\d\s()+.\-]+$/.test(v) && normalizePhone(v, country) !== null) >= 0.6) roles.push('phone');
-    else if (share((v) => normalizeDob(v, dateOrder, now) !== null) >= 0.6) roles.push('dob');
-    else if (share((v) => /\p{L}/u.test(v) && !/[\d@]/.test(v)) >= 0.6) {
+    const fraction = (test: (v: string) => boolean) => (values.length ? values.filter(test).length / values.length : 0);
+    if (fraction((v) => normalizeEmail(v) !== null) >= 0.6) roles.push('email');
+    else if (fraction((v) => /^[\d\s()+.\-]+$/.test(v) && normalizePhone(v, country) !== null) >= 0.6) roles.push('phone');
+    else if (fraction((v) => normalizeDob(v, dateOrder, now) !== null) >= 0.6) roles.push('dob');
+    else if (fraction((v) => /\p{L}/u.test(v) && !/[\d@]/.test(v)) >= 0.6) {
       roles.push(null);
       textColumns.push(c);
     } else roles.push(null);

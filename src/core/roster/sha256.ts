@@ -272,32 +272,64 @@ export class HmacSha256 {
     compress(out, w);
   }
 
+  // Fast path for the usual candidate, short ASCII: characters are packed straight into the
+  // one message block (no UTF-8 buffer, and no concatenated string to flatten).
+  private packed = 0;
+  private acc = 0;
+
+  /** Appends ASCII `s` to the block being packed; false on non-ASCII or past 55 bytes. */
+  private pack(s: string): boolean {
+    const w = this.w;
+    let n = this.packed;
+    let acc = this.acc;
+    if (n + s.length > 55) return false;
+    for (let i = 0; i < s.length; i++) {
+      const c = s.charCodeAt(i);
+      if (c >= 0x80) return false;
+      acc = (acc << 8) | c;
+      if ((n & 3) === 3) {
+        w[n >> 2] = acc;
+        acc = 0;
+      }
+      n++;
+    }
+    this.packed = n;
+    this.acc = acc;
+    return true;
+  }
+
+  /** Pads the packed block (0x80, zeros, bit length) and runs both hashes. */
+  private finishPacked(out: Int32Array): void {
+    const w = this.w;
+    const len = this.packed;
+    const shift = (len & 3) * 8;
+    w[len >> 2] = shift === 0 ? 0x80000000 | 0 : (this.acc << (32 - shift)) | (0x80 << (24 - shift));
+    for (let j = (len >> 2) + 1; j < 15; j++) w[j] = 0;
+    w[15] = (64 + len) * 8;
+    this.state.set(this.inner);
+    compress(this.state, w);
+    this.finish(out);
+  }
+
   /** HMAC of the UTF-8 encoding of `s`, digest words into `out`. */
   digestStringInto(s: string, out: Int32Array): void {
-    const len = s.length;
-    // Fast path for the usual candidate: short ASCII, packed straight into the one block.
-    if (len <= 55) {
-      const w = this.w;
-      w.fill(0);
-      let i = 0;
-      for (; i < len; i++) {
-        const c = s.charCodeAt(i);
-        if (c >= 0x80) break;
-        w[i >> 2] = w[i >> 2]! | (c << (24 - (i & 3) * 8));
-      }
-      if (i === len) {
-        w[len >> 2] = w[len >> 2]! | (0x80 << (24 - (len & 3) * 8));
-        w[15] = (64 + len) * 8;
-        const state = this.state;
-        state.set(this.inner);
-        compress(state, w);
-        this.finish(out);
-        return;
-      }
+    this.packed = 0;
+    this.acc = 0;
+    if (this.pack(s)) {
+      this.finishPacked(out);
+      return;
     }
-    if (this.buf.length < len * 3) this.buf = new Uint8Array(len * 3 + 64);
+    if (this.buf.length < s.length * 3) this.buf = new Uint8Array(s.length * 3 + 64);
     const n = utf8Into(s, this.buf);
     this.digestInto(this.buf, n, out);
+  }
+
+  /** HMAC of a + b + c + d without building that string (matching's hot path). */
+  digestConcatInto(a: string, b: string, c: string, d: string, out: Int32Array): void {
+    this.packed = 0;
+    this.acc = 0;
+    if (this.pack(a) && this.pack(b) && this.pack(c) && this.pack(d)) this.finishPacked(out);
+    else this.digestStringInto(a + b + c + d, out);
   }
 
   /** Full 32-byte HMAC. */

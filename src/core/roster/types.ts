@@ -1,4 +1,4 @@
-import type { CountryCode } from 'libphonenumber-js';
+import type { CountryCode } from 'libphonenumber-js/min';
 import type { DateOrder } from './normalize';
 
 /**

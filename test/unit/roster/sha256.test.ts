@@ -2,6 +2,7 @@
 import { createHash, createHmac } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { HmacSha256, bytesToHex, hexToBytes, sha256 } from '../../../src/core/roster';
+import { wordsToHex } from '../../../src/core/roster/sha256';
 
 function bytes(n: number, seed: number): Uint8Array {
   const out = new Uint8Array(n);
@@ -80,5 +81,25 @@ describe('hex', () => {
     expect(hexToBytes(bytesToHex(b))).toEqual(b);
     expect(() => hexToBytes('abc')).toThrow();
     expect(() => hexToBytes('zz')).toThrow();
+  });
+});
+
+describe('HmacSha256.digestConcatInto', () => {
+  it('equals the HMAC of the concatenation, ASCII or not, short or long', () => {
+    const key = bytes(32, 7);
+    const hmac = new HmacSha256(key);
+    const out = new Int32Array(8);
+    const hex = () => wordsToHex(out, 8);
+    for (const [a, b, c, d] of [
+      ['n:', 'jane', ' ', 'doe'],
+      ['n:', 'josé', ' ', 'garcía'],
+      ['n:', 'x'.repeat(30), ' ', 'y'.repeat(20)], // 53 bytes: one block
+      ['n:', 'x'.repeat(30), ' ', 'y'.repeat(23)], // 56 bytes: two blocks
+      ['', '', '', ''],
+      ['a', 'b', 'c', 'd'],
+    ] as const) {
+      hmac.digestConcatInto(a, b, c, d, out);
+      expect(hex(), a + b + c + d).toBe(createHmac('sha256', key).update(a + b + c + d, 'utf8').digest('hex'));
+    }
   });
 });

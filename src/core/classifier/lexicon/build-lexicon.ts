@@ -25,8 +25,13 @@ const lex = (nlp.model() as { one: { lexicon: Record<string, string | string[]> 
 const first = new Set<string>();
 const last = new Set<string>();
 const compromiseWords = new Set<string>();
+// Places and organisations: capitalised words that are not people ("Virginia", "Chelsea").
+const places = new Set<string>();
+const orgs = new Set<string>();
 for (const [w, t] of Object.entries(lex)) {
   const tags = Array.isArray(t) ? t : [t];
+  if (tags.some((x) => /^(Country|City|Region|Place|Demonym)$/.test(x))) for (const part of w.split(' ')) places.add(fold(part));
+  if (tags.some((x) => /^(Organization|SportsTeam)$/.test(x))) for (const part of w.split(' ')) orgs.add(fold(part));
   if (w.includes(' ')) continue;
   if (tags.some((x) => x === 'FirstName' || x === 'MaleName' || x === 'FemaleName')) first.add(fold(w));
   else if (tags.includes('LastName')) last.add(fold(w));
@@ -62,13 +67,18 @@ for (const [code, def] of Object.entries(allLocales as Record<string, { person?:
 // and how often it is (part of) a person name there.
 const lowerCount = new Map<string, number>();
 const capCount = new Map<string, number>();
+// Words inside person spans, and inside other entity spans (teams, places, brands), in train.
+const personWords = new Map<string, number>();
+const otherEntityWords = new Map<string, number>();
 for (const f of ['btc.train.conll', 'wnut17.train.conll']) {
   const p = path.join(nerDir, f);
   if (!existsSync(p)) throw new Error(`missing ${p} (pass the NER directory as the first argument)`);
   for (const line of readFileSync(p, 'utf8').split('\n')) {
-    const tok = line.split('\t')[0] ?? '';
+    const [tok = '', tag = 'O'] = line.split('\t');
     if (!/^\p{L}+$/u.test(tok)) continue;
     const k = fold(tok);
+    if (/-(?:PER|person)$/.test(tag.trim())) personWords.set(k, (personWords.get(k) ?? 0) + 1);
+    else if (/^[BI]-/.test(tag.trim())) otherEntityWords.set(k, (otherEntityWords.get(k) ?? 0) + 1);
     if (tok === tok.toLowerCase()) lowerCount.set(k, (lowerCount.get(k) ?? 0) + 1);
     else capCount.set(k, (capCount.get(k) ?? 0) + 1);
   }
@@ -93,6 +103,10 @@ const firstList = [...first].filter((w) => /^[\p{L}']+$/u.test(w) && !tooCommon(
 const lastList = [...last].filter((w) => /^[\p{L}'-]+$/u.test(w) && !tooCommon(w)).sort();
 const commonList = [...common].filter((w) => /^[\p{L}']+$/u.test(w)).sort();
 const ambiguousList = [...new Set(ambiguous)].filter((w) => !tooCommon(w)).sort();
+const trainPersonList = [...personWords.keys()].filter((w) => w.length >= 2 && !common.has(w) && (otherEntityWords.get(w) ?? 0) < (personWords.get(w) ?? 0)).sort();
+const trainOtherList = [...otherEntityWords.keys()].filter((w) => w.length >= 2 && !common.has(w) && (personWords.get(w) ?? 0) === 0 && !first.has(w)).sort();
+const placeList = [...places].filter((w) => /^[\p{L}'-]{2,}$/u.test(w)).sort();
+const orgList = [...orgs].filter((w) => /^[\p{L}'-]{2,}$/u.test(w) && !first.has(w) && !last.has(w)).sort();
 
 /** Front coding: each entry is one char (shared prefix length, base 36) + the new suffix. */
 function frontCode(words: string[]): string {
@@ -115,9 +129,14 @@ export const FIRST_NAMES = ${JSON.stringify(frontCode(firstList))};
 export const LAST_NAMES = ${JSON.stringify(frontCode(lastList))};
 export const COMMON_WORDS = ${JSON.stringify(frontCode(commonList))};
 export const AMBIGUOUS_NAMES = ${JSON.stringify(frontCode(ambiguousList))};
+export const PLACE_WORDS = ${JSON.stringify(frontCode(placeList))};
+export const ORG_WORDS = ${JSON.stringify(frontCode(orgList))};
+// Words seen inside person spans / only inside other entities in the train splits.
+export const TRAIN_PERSON_WORDS = ${JSON.stringify(frontCode(trainPersonList))};
+export const TRAIN_OTHER_ENTITY_WORDS = ${JSON.stringify(frontCode(trainOtherList))};
 `;
 const out = path.join(here, 'names.generated.ts');
 writeFileSync(out, body);
 console.log(
-  `first ${firstList.length}, last ${lastList.length}, common ${commonList.length}, ambiguous ${ambiguousList.length}; ${Buffer.byteLength(body)} bytes -> ${out}`,
+  `first ${firstList.length}, last ${lastList.length}, common ${commonList.length}, ambiguous ${ambiguousList.length}, places ${placeList.length}, orgs ${orgList.length}, train persons ${trainPersonList.length}, train others ${trainOtherList.length}; ${Buffer.byteLength(body)} bytes -> ${out}`,
 );

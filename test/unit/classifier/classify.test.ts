@@ -1,0 +1,153 @@
+import { createHash } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import { classify } from '../../../src/core/classifier/index';
+import type { MaskedExample, RosterMatcher } from '../../../src/core/types';
+
+const LIST = ['Jane Doe, jane.doe@gmail.com, (415) 555-2671', 'Omar Haddad, omar.h@yahoo.com, 212-555-0123', 'Li Wei, li.wei@outlook.com, +44 20 7946 0958'];
+
+describe('classify: client lists', () => {
+  it('warns on three people with contacts, in any layout', () => {
+    for (const text of [
+      LIST.join('\n'),
+      'name,email\n' + LIST.map((l) => l.split(', ').slice(0, 2).join(',')).join('\n'),
+      LIST.map((l) => l.split(', ').join('\t')).join('\r\n'),
+      LIST.map((l) => `${l.split(', ')[0]} <${l.split(', ')[1]}>`).join(', '),
+      JSON.stringify(LIST.map((l) => ({ name: l.split(', ')[0], phone: l.split(', ')[2] }))),
+    ]) {
+      const c = classify(text);
+      expect(c.verdict, text).toBe('warning');
+      expect(c.reasons).toContain('client_list');
+      expect(c.people).toBe(3);
+    }
+  });
+
+  it('cautions on two people and says nothing about one', () => {
+    expect(classify(LIST.slice(0, 2).join('\n')).verdict).toBe('caution');
+    expect(classify(LIST[0] as string).verdict).toBe('none');
+  });
+
+  it('honours listThreshold', () => {
+    expect(classify(LIST.join('\n'), { listThreshold: 4 }).verdict).toBe('caution');
+    expect(classify(LIST.slice(0, 2).join('\n'), { listThreshold: 2 }).verdict).toBe('warning');
+  });
+
+  it('warns on bare contacts laid out as a list, not on a business page', () => {
+    expect(classify('jane@gmail.com\nbob@yahoo.com\namy@icloud.com').verdict).toBe('warning');
+    expect(classify('(415) 555-2671\n(212) 555-0123\n(646) 555-0100').verdict).toBe('warning');
+    expect(classify('Main office (415) 555-2671, billing (212) 555-0123 and fax (646) 555-0100 are open 9-5.').verdict).toBe('none');
+    expect(classify('Write to info@acme.com, sales@acme.com or support@acme.com.').verdict).toBe('none');
+  });
+
+  it('warns on names alone under a client header, not on a plain list of names', () => {
+    expect(classify('Client Name\nJane Doe\nOmar Haddad\nLi Wei').verdict).toBe('warning');
+    expect(classify('Speakers\nJane Doe\nOmar Haddad\nLi Wei').verdict).toBe('none');
+  });
+
+  it('does not count businesses as people', () => {
+    const dir = 'Company,Phone,Website\nAcme LLC,(415) 555-2671,https://acme.com\nBolt Inc,212-555-0123,https://bolt.io\nCedar Group,646-555-0100,https://cedar.net';
+    expect(classify(dir).verdict).toBe('none');
+  });
+});
+
+describe('classify: clinical context', () => {
+  it('warns on an identifier next to clinical words', () => {
+    const c = classify('My client Sarah Jones was diagnosed with PTSD last week.');
+    expect(c.verdict).toBe('warning');
+    expect(c.reasons).toEqual(['clinical_context']);
+    expect(classify('jane.doe@gmail.com - intake on Monday, F41.1').verdict).toBe('warning');
+    expect(classify('Kim, started on sertraline').verdict).toBe('warning');
+  });
+
+  it('cautions on a full name next to therapy words, not on a first name alone', () => {
+    expect(classify('Thanks Sarah Miller for the kind review! We loved our therapy sessions.').verdict).toBe('caution');
+    expect(classify('Thanks Sarah for the kind review! We loved our sessions.').verdict).toBe('none');
+  });
+
+  it('says nothing about clinical words without an identifier, or far from one', () => {
+    expect(classify('Struggling with anxiety or depression? Book a therapy session today.').verdict).toBe('none');
+    const far = 'Jane Doe wrote the book.\n\n' + 'x '.repeat(200) + '\n\nDepression is common.';
+    expect(classify(far).verdict).toBe('none');
+  });
+
+  it('treats a diagnosis column as clinical context for every row', () => {
+    const c = classify('Client,Diagnosis\nJane Doe,F32.1\nOmar Haddad,GAD');
+    expect(c.verdict).toBe('warning');
+    expect(c.reasons).toContain('clinical_context');
+  });
+});
+
+describe('classify: hashed lists', () => {
+  const sha = (s: string) => createHash('sha256').update(s).digest('hex');
+  it('warns on a list of hashed emails', () => {
+    const c = classify(['a@x.com', 'b@y.com', 'c@z.com'].map(sha).join('\n'));
+    expect(c.verdict).toBe('warning');
+    expect(c.reasons).toEqual(['hashed_list']);
+  });
+  it('ignores checksums next to file names and UUIDs', () => {
+    expect(classify(['a', 'b', 'c'].map((f) => `${sha(f)}  release-${f}.tar.gz`).join('\n')).verdict).toBe('none');
+    expect(classify(['b0421256-86a3-4e0a-9682-3cf5bee102e1', '7e57d004-2b97-4e7a-b45f-5387367791cd', '1b4e28ba-2fa1-41d2-883f-0016d3cca427'].map((u) => u.replace(/-/g, '')).join('\n')).verdict).toBe('none');
+  });
+});
+
+describe('classify: own identities and roster', () => {
+  it('never flags the practice own identities', () => {
+    const text = 'Dr. Jane Doe, jane.doe@gmail.com, (415) 555-2671\nbooking@calmclinic.com\n(415) 555-2672\nDr. Doe offers therapy for anxiety.';
+    const own = { emails: ['jane.doe@gmail.com'], emailDomains: ['calmclinic.com'], phones: ['+1 415 555 2671', '4155552672'], names: ['Dr. Jane Doe, LCSW'] };
+    const c = classify(text, { ownIdentities: own });
+    expect(c.verdict).toBe('none');
+    expect(c.findings.filter((f) => f.type !== 'clinical')).toEqual([]);
+  });
+
+  it('warns on a roster match', () => {
+    const roster: RosterMatcher = { size: 1, match: (t: string): MaskedExample[] => (t.includes('Quinn') ? [{ type: 'person', masked: 'Q**** R***' }] : []) };
+    const c = classify('Quinn Rowe was here', { roster });
+    expect(c.verdict).toBe('warning');
+    expect(c.reasons).toEqual(['known_client']);
+    expect(c.rosterMatches).toEqual([{ type: 'person', masked: 'Q**** R***' }]);
+    expect(classify('nobody here', { roster }).rosterMatches).toBeUndefined();
+  });
+
+  it('survives a roster that throws', () => {
+    const roster: RosterMatcher = {
+      size: 1,
+      match: () => {
+        throw new Error('broken');
+      },
+    };
+    expect(classify('hello', { roster }).verdict).toBe('none');
+  });
+});
+
+describe('classify: output', () => {
+  it('gives spans into the text, masked examples and counts', () => {
+    const text = LIST.join('\n');
+    const c = classify(text);
+    expect(c.counts).toEqual({ person: 3, email: 3, phone: 3 });
+    for (const f of c.findings) expect(f.end).toBeGreaterThan(f.start);
+    expect(text.slice(c.findings[0]!.start, c.findings[0]!.end)).toBe('Jane Doe');
+    expect(c.examples.length).toBeLessThanOrEqual(5);
+    expect(c.examples[0]).toEqual({ type: 'person', masked: 'J*** D**' });
+    expect(c.examples.map((e) => e.type)).toEqual(['person', 'email', 'phone', 'person', 'email']);
+    const all = JSON.stringify(c.examples);
+    for (const v of ['Jane', 'jane.doe', '555-2671', 'Omar']) expect(all).not.toContain(v);
+  });
+
+  it('is deterministic', () => {
+    const text = LIST.join('\n') + '\nmy client Jo has GAD';
+    expect(JSON.stringify(classify(text))).toBe(JSON.stringify(classify(text)));
+  });
+
+  it('uses the HTML flavour of a paste when its table says more', () => {
+    const html = '<table><tr><td>Jane Doe</td><td>jane@gmail.com</td></tr><tr><td>Omar Haddad</td><td>omar@yahoo.com</td></tr><tr><td>Li Wei</td><td>li@outlook.com</td></tr></table>';
+    const c = classify({ text: 'Jane Doe jane@gmail.com Omar Haddad omar@yahoo.com Li Wei li@outlook.com', html });
+    expect(c.verdict).toBe('warning');
+    expect(classify({ text: '', html }).verdict).toBe('warning');
+  });
+
+  it('accepts odd inputs without throwing', () => {
+    expect(classify('').verdict).toBe('none');
+    expect(classify({ text: undefined as unknown as string }).verdict).toBe('none');
+    expect(classify(null as unknown as string).verdict).toBe('none');
+    expect(classify('x', { listThreshold: Number.NaN }).verdict).toBe('none');
+  });
+});

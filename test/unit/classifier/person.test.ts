@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import { findPersons, nameShape } from '../../../src/core/classifier/person';
+import type { Hit } from '../../../src/core/classifier/hit';
+import { values } from './helpers';
+
+const names = (text: string) => values(text, findPersons);
+
+describe('findPersons: names in running text', () => {
+  it('finds first name + surname, with titles and initials', () => {
+    expect(names('Yesterday Dr. Amelia Chen called.')).toEqual(['Amelia Chen']);
+    expect(names('We spoke with Ms. Okafor about it.')).toEqual(['Okafor']);
+    expect(names('John F. Kennedy gave a speech')).toEqual(['John F. Kennedy']);
+  });
+
+  it('keeps comma-separated names apart (compromise merges them)', () => {
+    expect(names('Julius Erving, Moses Malone & Dikembe Mutombo are here')).toEqual(['Julius Erving', 'Moses Malone', 'Dikembe Mutombo']);
+  });
+
+  it('finds names from many cultures', () => {
+    for (const n of ['Oluwaseun Adeyemi', 'Priya Patel', 'José García', 'Søren Kierkegaard', 'Nguyen Thi Lan', 'Aleksandra Nowak', 'Mehmet Yılmaz', 'Kenji Watanabe', 'Fatima Haddad']) {
+      expect(names(`Yesterday I saw ${n} at the park.`)).toEqual([n]);
+    }
+  });
+
+  it('uses context for names outside the lexicon', () => {
+    expect(names('my client Xyrelle came in late')).toEqual(['Xyrelle']);
+    expect(names('Thanks Kazimiera, see you soon')).toEqual(['Kazimiera']);
+    expect(names('Emma and Zorblat went home')).toEqual(['Emma', 'Zorblat']);
+  });
+
+  it('marks @handles', () => {
+    const out: Hit[] = [];
+    const t = 'great session with @jane_doe99 today';
+    findPersons(t, 0, t.length, out);
+    expect(out.map((h) => [t.slice(h.start, h.end), h.handle])).toEqual([['@jane_doe99', true]]);
+  });
+
+  it('is not fooled by places, months, organisations and sentence starts', () => {
+    expect(names('New York in May was lovely.')).toEqual([]);
+    expect(names('Will you come on Monday? May I ask why?')).toEqual([]);
+    expect(names('Acme Corp and Hope Street Clinic announced results.')).toEqual([]);
+    expect(names('The Committee met at 221 Baker Street.')).toEqual([]);
+    expect(names('@app.route("/x")\ndef handler(): pass')).toEqual([]);
+  });
+
+  it('marks full names', () => {
+    const out: Hit[] = [];
+    const t = 'Sarah and Maria Lopez';
+    findPersons(t, 0, t.length, out);
+    expect(out.map((h) => [t.slice(h.start, h.end), h.full])).toEqual([
+      ['Sarah', false],
+      ['Maria Lopez', true],
+    ]);
+  });
+});
+
+describe('nameShape', () => {
+  it('accepts name-shaped cells and counts lexicon words', () => {
+    expect(nameShape('Maria Garcia')).toMatchObject({ ok: true, words: 2, lexiconHits: 2, firstHit: true });
+    expect(nameShape('Doe, Jane')).toMatchObject({ ok: true, words: 2 });
+    expect(nameShape('Zorblat Quux')).toMatchObject({ ok: true, lexiconHits: 0 });
+  });
+  it('rejects values with digits, @ or paths', () => {
+    expect(nameShape('SKU 1234').ok).toBe(false);
+    expect(nameShape('jane@x.com').ok).toBe(false);
+    expect(nameShape('a/b').ok).toBe(false);
+  });
+});
