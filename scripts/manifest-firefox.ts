@@ -7,11 +7,13 @@
 //   error ADDON_ID_REQUIRED otherwise), and managed policy is addressed to it
 //   (policies.json "3rdparty" > "Extensions" > id). Never change it once deployed: it is the
 //   add-on's identity for signing, updates and policy.
-// - strict_min_version 140.0: the oldest Firefox ESR still supported. Everything the extension
-//   relies on is older (Manifest V3 from 109, scripting.registerContentScripts from 102 and in
-//   MV3 from 109, optional_host_permissions from 128, background scripts as ES modules from
-//   112, storage.managed from 57), and 140 is the first version that understands
-//   data_collection_permissions (127 and older refuse a manifest that has it).
+// - strict_min_version 140.0 (the 140 ESR line). Everything the extension relies on is older
+//   (Manifest V3 from 109, scripting.registerContentScripts from 102 and in MV3 from 109,
+//   optional_host_permissions and match_origin_as_fallback from 128, background scripts as ES
+//   modules from 112, storage.managed from 57). 140 is the first version with Firefox's
+//   built-in data-collection consent (data_collection_permissions): 127 and older refuse a
+//   manifest that has the key, 128 to 139 ignore it, and AMO's policy then asks the add-on to
+//   show a consent screen of its own. 128 ESR would need that screen; 140 does not.
 // - background.scripts instead of background.service_worker: Firefox runs MV3 backgrounds as
 //   event pages, not service workers (lint error BACKGROUND_SERVICE_WORKER_NOFALLBACK).
 //   The same file, still an ES module ("type": "module").
@@ -29,7 +31,7 @@
 /** The Firefox add-on id. Stable forever: policies.json, signing and updates all key on it. */
 export const FIREFOX_ADDON_ID = 'clientguard@clientguard.app';
 
-/** The oldest Firefox accepted (140 ESR; see the list above). */
+/** The oldest Firefox accepted (the 140 ESR line; see the list above). */
 export const FIREFOX_MIN_VERSION = '140.0';
 
 /** Firefox for Android's floor: the first version with data_collection_permissions. */
@@ -54,12 +56,21 @@ export const CHROME_ONLY_KEYS = ['key', 'minimum_chrome_version', 'update_url', 
 export interface FirefoxManifestOptions {
   id?: string;
   strictMinVersion?: string;
+  /** For self-distribution: the HTTPS URL of an updates.json (docs/policies/firefox-updates.json).
+   *  It must be in the manifest before AMO signs the file; AMO refuses it on listed add-ons. */
+  updateUrl?: string;
 }
 
 type Manifest = Record<string, unknown>;
 
 function copy<T>(value: T): T {
   return JSON.parse(JSON.stringify(value)) as T;
+}
+
+function httpsUrl(value: string): string {
+  const url = new URL(value);
+  if (url.protocol !== 'https:') throw new Error(`update URL must be https: ${value}`);
+  return url.href;
 }
 
 export function firefoxManifest(built: Manifest, options: FirefoxManifestOptions = {}): Manifest {
@@ -89,6 +100,7 @@ export function firefoxManifest(built: Manifest, options: FirefoxManifestOptions
       id: options.id ?? FIREFOX_ADDON_ID,
       strict_min_version: options.strictMinVersion ?? FIREFOX_MIN_VERSION,
       data_collection_permissions: copy(FIREFOX_DATA_COLLECTION),
+      ...(options.updateUrl ? { update_url: httpsUrl(options.updateUrl) } : {}),
     },
     gecko_android: { ...specific.gecko_android, strict_min_version: FIREFOX_ANDROID_MIN_VERSION },
   };

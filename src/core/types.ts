@@ -62,6 +62,11 @@ export interface OwnIdentities {
 export interface RosterMatcher {
   /** Returns the masked identifiers of roster entries mentioned in `text`. Synchronous. */
   match(text: string): MaskedExample[];
+  /**
+   * Where roster values occur (every mention), so "Remove identifiers" also takes out a
+   * client's name that only the roster knows. Optional: a matcher without it still warns.
+   */
+  matchSpans?(text: string): { type: FindingType; start: number; end: number }[];
   readonly size: number;
 }
 

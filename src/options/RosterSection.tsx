@@ -3,7 +3,8 @@
 // The file's bytes go to the background, which keeps only keyed hashes (src/background/roster.ts);
 // nothing of the file is kept on this page after the import returns.
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { ResponseOf } from '../messages';
+import browser, { type Storage } from 'webextension-polyfill';
+import { STORAGE_KEYS, type ResponseOf } from '../messages';
 import { sendMessage } from '../messaging';
 import { t, uiLanguage } from '../ui/i18n';
 
@@ -26,11 +27,19 @@ function formatDate(ms: number): string {
   }
 }
 
+function formatCount(n: number): string {
+  try {
+    return n.toLocaleString(uiLanguage());
+  } catch {
+    return String(n);
+  }
+}
+
 function statusText(status: Status): string {
   if (status.source === 'none' || status.count === 0) return t('rosterNone');
   const date = status.importedAt ? formatDate(status.importedAt) : '';
-  if (status.source === 'policy') return t('rosterManaged', [String(status.count), date]);
-  return status.count === 1 ? t('rosterLoadedOne', [date]) : t('rosterLoaded', [status.count.toLocaleString(uiLanguage()), date]);
+  if (status.source === 'policy') return t('rosterManaged', [formatCount(status.count), date]);
+  return status.count === 1 ? t('rosterLoadedOne', [date]) : t('rosterLoaded', [formatCount(status.count), date]);
 }
 
 export function RosterSection() {
@@ -45,6 +54,13 @@ export function RosterSection() {
 
   useEffect(() => {
     void refresh();
+    // The roster can change while this page is open: a policy roster arriving or removed, an
+    // import or removal in another tab. Only the stored key is watched, never its contents.
+    const listener = (changes: Record<string, Storage.StorageChange>, area: string) => {
+      if (area === 'local' && (STORAGE_KEYS.roster in changes || STORAGE_KEYS.rosterSize in changes)) void refresh();
+    };
+    browser.storage.onChanged.addListener(listener);
+    return () => browser.storage.onChanged.removeListener(listener);
   }, []);
 
   async function importFile(file: File): Promise<void> {
@@ -58,7 +74,7 @@ export function RosterSection() {
       const result = await sendMessage('roster/import', { fileName: file.name, bytes: Array.from(new Uint8Array(await file.arrayBuffer())) });
       setOutcome({
         ok: result.ok,
-        text: result.ok ? t('rosterImported', [String(result.count)]) : t('rosterImportFailed'),
+        text: result.ok ? t('rosterImported', [formatCount(result.count)]) : t('rosterImportFailed'),
         problems: result.problems,
       });
     } catch {
@@ -99,19 +115,21 @@ export function RosterSection() {
       </p>
       {managed ? null : (
         <div class="row">
-          <label for="roster-file">{t('rosterFileLabel')}</label>
-          <input
-            id="roster-file"
-            ref={fileInput}
-            type="file"
-            accept=".csv,.tsv,.txt,.xlsx,text/csv,text/tab-separated-values,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-            disabled={busy}
-            aria-describedby="roster-file-hint roster-privacy"
-            onChange={(e) => {
-              const file = e.currentTarget.files?.[0];
-              if (file) void importFile(file);
-            }}
-          />
+          <div class="file-picker">
+            <label for="roster-file">{t('rosterFileLabel')}</label>
+            <input
+              id="roster-file"
+              ref={fileInput}
+              type="file"
+              accept=".csv,.tsv,.txt,.xlsx,text/csv,text/tab-separated-values,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+              disabled={busy}
+              aria-describedby="roster-file-hint roster-privacy"
+              onChange={(e) => {
+                const file = e.currentTarget.files?.[0];
+                if (file) void importFile(file);
+              }}
+            />
+          </div>
           {loaded ? (
             <button type="button" class="secondary" disabled={busy} onClick={() => void clear()}>
               {t('rosterClear')}

@@ -9,7 +9,8 @@ import { fileURLToPath } from 'node:url';
 import { buildFixtureLibraries } from './fixture-libs';
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-export const DIST = join(ROOT, 'dist');
+/** The built extension; CLIENTGUARD_DIST lets parallel work test its own build. */
+export const DIST = process.env.CLIENTGUARD_DIST ? resolve(process.env.CLIENTGUARD_DIST) : join(ROOT, 'dist');
 export const FIXTURES = join(ROOT, 'test/fixtures/pages');
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 /** Fixed by the public key in manifest.json. */

@@ -228,10 +228,12 @@ export function* decideSteps(analysis: Analysis, options: ClassifyOptions = {}):
 
   // Roster.
   let rosterMatches: MaskedExample[] | undefined;
+  let rosterSpans: { type: FindingType; start: number; end: number }[] = [];
   if (options.roster && options.roster.size > 0) {
     let matches: MaskedExample[] = [];
     try {
       matches = options.roster.match(text);
+      if (Array.isArray(matches) && matches.length > 0) rosterSpans = options.roster.matchSpans?.(text) ?? [];
     } catch {
       matches = []; // a broken roster must not break classification
     }
@@ -248,6 +250,7 @@ export function* decideSteps(analysis: Analysis, options: ClassifyOptions = {}):
     if (!kept(i)) continue;
     findings.push({ type: TYPES[h.type[i] as number] as FindingType, start: h.start[i] as number, end: h.end[i] as number, confidence: (h.conf[i] as number) / 100 });
   }
+  if (rosterSpans.length > 0) mergeRosterSpans(findings, rosterSpans, text.length);
   const counts: Partial<Record<FindingType, number>> = {};
   for (let t = 0; t < TYPES.length; t++) if ((countsByType[t] as number) > 0) counts[TYPES[t] as FindingType] = countsByType[t] as number;
   const result: Classification = {
@@ -260,6 +263,28 @@ export function* decideSteps(analysis: Analysis, options: ClassifyOptions = {}):
   };
   if (rosterMatches) result.rosterMatches = rosterMatches;
   return result;
+}
+
+/**
+ * Roster mentions the detectors missed ("so glad dana whitfield liked it") become findings, so
+ * redaction removes them too; a mention inside an existing finding adds nothing.
+ */
+function mergeRosterSpans(findings: Finding[], spans: { type: FindingType; start: number; end: number }[], length: number): void {
+  // One sweep over both, sorted by start: `reach` is the furthest end of a finding that
+  // starts at or before the span (a pasted roster can give thousands of each).
+  const ids = findings.filter((f) => f.type !== 'clinical').sort((a, b) => a.start - b.start);
+  const sorted = spans.slice().sort((a, b) => a.start - b.start);
+  let j = 0;
+  let reach = -1;
+  let added = false;
+  for (const s of sorted) {
+    if (!(s.start >= 0 && s.end <= length && s.end > s.start)) continue;
+    while (j < ids.length && (ids[j] as Finding).start <= s.start) reach = Math.max(reach, (ids[j++] as Finding).end);
+    if (reach >= s.end) continue;
+    findings.push({ type: s.type, start: s.start, end: s.end, confidence: 0.99 });
+    added = true;
+  }
+  if (added) findings.sort((a, b) => a.start - b.start || b.end - a.end);
 }
 
 /** Runs decideSteps() to the end. */

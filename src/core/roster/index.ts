@@ -4,7 +4,7 @@ export type { HashedRoster, RosterEntry, RosterOptions, RosterSource, StoredRost
 export { HASHED_ROSTER_VERSION } from './types';
 export { parseRoster, parseCsv, type ParsedRoster } from './parse';
 export { hashRoster, generateKey, keyIdOf, parseKeyHex, parseHashedRoster, HASH_BYTES } from './hash';
-export { createRosterMatcher, HashedRosterMatcher, RosterKeyMismatchError, scanText } from './match';
+export { createRosterMatcher, HashedRosterMatcher, RosterKeyMismatchError, scanText, type RosterSpan } from './match';
 export {
   normalizeEmail,
   normalizePhone,

@@ -76,16 +76,37 @@ function isJoiner(c: number): boolean {
   return c === 39 || c === 45 || c === 0x2019 || c === 0x2018 || c === 96 || c === 0xb4 || c === 0x2bc || c === 0x2010 || c === 0x2011;
 }
 
+/** An apostrophe at `i` followed by a final "s" ("Doe's", "Doe’s"), not "O'Shea" or "D'Souza". */
+function isPossessive(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  if (c !== 39 && c !== 0x2019 && c !== 0x2bc) return false;
+  const s = text.charCodeAt(i + 1);
+  if (s !== 115 && s !== 83) return false;
+  return i + 2 >= text.length || !isLetter(text.charCodeAt(i + 2));
+}
+
 function isWordChar(c: number): boolean {
   return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c > 127;
 }
 
-/** Scans `text` and returns masked examples of every distinct roster value found. */
-export function scanText(text: string, ctx: ScanContext): MaskedExample[] {
+/** Where a roster value was found in the text: [start, end) in UTF-16 code units. */
+export interface RosterSpan {
+  type: MaskedExample['type'];
+  start: number;
+  end: number;
+}
+
+/**
+ * Scans `text` and returns masked examples of every distinct roster value found. With `spans`,
+ * also appends the position of every occurrence (for redaction), repeated mentions included.
+ */
+export function scanText(text: string, ctx: ScanContext, spans?: RosterSpan[]): MaskedExample[] {
   const found: MaskedExample[] = [];
   const seen = new Set<string>();
-  const report = (id: string | null, type: MaskedExample['type'], masked: () => string): void => {
-    if (id === null || seen.has(id)) return;
+  const report: Report = (id, type, masked, start, end) => {
+    if (id === null) return;
+    spans?.push({ type, start, end });
+    if (seen.has(id)) return;
     seen.add(id);
     found.push({ type, masked: masked() });
   };
@@ -101,7 +122,7 @@ export function scanText(text: string, ctx: ScanContext): MaskedExample[] {
     if (from === at || to === at + 1) continue;
     const address = text.slice(from, to);
     const canonical = normalizeEmail(address);
-    if (canonical) report(ctx.probe('email', emailKey(canonical)), 'email', () => maskEmail(address));
+    if (canonical) report(ctx.probe('email', emailKey(canonical)), 'email', () => maskEmail(address), from, to);
   }
 
   for (const m of text.matchAll(PHONE_RE)) scanPhoneRun(text, m[0], m.index, ctx, report);
@@ -111,13 +132,13 @@ export function scanText(text: string, ctx: ScanContext): MaskedExample[] {
   if (ctx.dates && found.length > 0) {
     for (const m of text.matchAll(DATE_RE)) {
       const iso = normalizeDob(m[0], ctx.dateOrder);
-      if (iso) report(ctx.probe('dob', dobKey(iso)), 'dob', () => maskDate(m[0]));
+      if (iso) report(ctx.probe('dob', dobKey(iso)), 'dob', () => maskDate(m[0]), m.index, m.index + m[0].length);
     }
   }
   return found;
 }
 
-type Report = (id: string | null, type: MaskedExample['type'], masked: () => string) => void;
+type Report = (id: string | null, type: MaskedExample['type'], masked: () => string, start: number, end: number) => void;
 
 function scanPhoneRun(text: string, run: string, index: number, ctx: ScanContext, report: Report): void {
   // Not part of a longer word or number ("ID 123456789012", "x1234567").
@@ -129,7 +150,7 @@ function scanPhoneRun(text: string, run: string, index: number, ctx: ScanContext
   if (digits <= 15) {
     const e164 = normalizePhone(run, ctx.country);
     if (e164) {
-      report(ctx.probe('phone', phoneKey(e164)), 'phone', () => maskPhone(run));
+      report(ctx.probe('phone', phoneKey(e164)), 'phone', () => maskPhone(run), index, after);
       return;
     }
   }
@@ -146,7 +167,7 @@ function scanPhoneRun(text: string, run: string, index: number, ctx: ScanContext
     if (restDigits > 15) continue;
     const e164 = normalizePhone(rest, ctx.country);
     if (e164) {
-      report(ctx.probe('phone', phoneKey(e164)), 'phone', () => maskPhone(rest));
+      report(ctx.probe('phone', phoneKey(e164)), 'phone', () => maskPhone(rest), index + from, after);
       return;
     }
   }
@@ -176,6 +197,8 @@ function scanNames(text: string, ctx: ScanContext, report: Report): void {
         if (c >= 128) ascii = false;
         i++;
       } else if (isJoiner(c) && i + 1 < len && isLetter(text.charCodeAt(i + 1))) {
+        // A possessive ends the word: "Jane Doe's", "Jane Doe’s" name Jane Doe.
+        if (isPossessive(text, i)) break;
         ascii = false;
         i++;
       } else break;
@@ -217,8 +240,12 @@ function scanNames(text: string, ctx: ScanContext, report: Report): void {
     const id = ctx.probeName(norms[f]!, last);
     if (id === null) return;
     matched[f] = 1;
-    report(id, 'person', () =>
-      comma ? `${maskSpan(lastFrom, lastTo)}, ${maskWord(word(f))}` : `${maskWord(word(f))} ${maskSpan(lastFrom, lastTo)}`,
+    report(
+      id,
+      'person',
+      () => (comma ? `${maskSpan(lastFrom, lastTo)}, ${maskWord(word(f))}` : `${maskWord(word(f))} ${maskSpan(lastFrom, lastTo)}`),
+      Math.min(starts[f]!, starts[lastFrom]!),
+      Math.max(ends[f]!, ends[lastTo]!),
     );
   };
   /** Surname starting with particles at token j ("de la Cruz" -> "delacruz"). */
@@ -331,6 +358,17 @@ export class HashedRosterMatcher implements RosterMatcher {
   match(text: string): MaskedExample[] {
     if (this.size === 0 || !text) return [];
     return scanText(text, this.ctx);
+  }
+
+  /**
+   * Where roster values occur in `text` (every occurrence, sorted by position), for redaction:
+   * "Remove identifiers" must take out a roster name even where the classifier saw no person.
+   */
+  matchSpans(text: string): RosterSpan[] {
+    const spans: RosterSpan[] = [];
+    if (this.size === 0 || !text) return spans;
+    scanText(text, this.ctx, spans);
+    return spans.sort((a, b) => a.start - b.start || b.end - a.end);
   }
 }
 

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { classify } from '../../../src/core/classifier/index';
+import { redact } from '../../../src/core/redact';
 import type { MaskedExample, RosterMatcher } from '../../../src/core/types';
 
 const LIST = ['Jane Doe, jane.doe@gmail.com, (415) 555-2671', 'Omar Haddad, omar.h@yahoo.com, 212-555-0123', 'Li Wei, li.wei@outlook.com, +44 20 7946 0958'];
@@ -105,6 +106,19 @@ describe('classify: own identities and roster', () => {
     expect(c.reasons).toEqual(['known_client']);
     expect(c.rosterMatches).toEqual([{ type: 'person', masked: 'Q**** R***' }]);
     expect(classify('nobody here', { roster }).rosterMatches).toBeUndefined();
+  });
+
+  it('adds roster mentions the detectors missed to the findings, so redaction removes them', () => {
+    const text = 'so glad dana whitfield liked it, said dana whitfield';
+    const at = (from: number) => ({ type: 'person' as const, start: text.indexOf('dana whitfield', from), end: text.indexOf('dana whitfield', from) + 14 });
+    const roster: RosterMatcher = {
+      size: 1,
+      match: (t) => (t.includes('dana whitfield') ? [{ type: 'person', masked: 'D*** W********' }] : []),
+      matchSpans: () => [at(0), at(20)],
+    };
+    const c = classify(text, { roster });
+    expect(c.reasons).toContain('known_client');
+    expect(redact(text, c)).toBe('so glad [NAME 1] liked it, said [NAME 1]');
   });
 
   it('survives a roster that throws', () => {

@@ -171,3 +171,23 @@ describe('keys', () => {
     expect(() => createRosterMatcher(hashRoster(ROSTER, KEY), OTHER_KEY)).toThrow(RosterKeyMismatchError);
   });
 });
+
+describe('roster matcher: possessives and positions', () => {
+  it("ends a name at a possessive 's, and keeps O'Brien whole", () => {
+    expect(types("Jane Doe's progress")).toEqual(['person']);
+    expect(types('Jane Doe’s progress')).toEqual(['person']);
+    expect(types("Siobhán O'Brien's notes")).toEqual(['person']);
+    expect(types("Jane Doe'sx")).toEqual([]);
+  });
+
+  it('gives the position of every mention, repeats included', () => {
+    const text = 'so glad jane doe liked it; jane doe said so, call 212-555-0147';
+    const spans = (matcher as HashedRosterMatcher).matchSpans(text);
+    expect(spans.map((s) => [s.type, text.slice(s.start, s.end)])).toEqual([
+      ['person', 'jane doe'],
+      ['person', 'jane doe'],
+      ['phone', '212-555-0147'],
+    ]);
+    expect((matcher as HashedRosterMatcher).matchSpans("nobody here")).toEqual([]);
+  });
+});
