@@ -1,8 +1,10 @@
 // Reading files the user is about to upload, paste or drop, on this computer only. Large
-// files are read and checked in slices with a visible progress box; files over the limit are
-// not checked and not passed on (the user is told why).
+// files are read and checked in slices with a visible progress box, shown from the first byte
+// read until the check is done; files over the limit are not read, not checked and not passed
+// on (the user is told why).
 import type { ClassifyInput } from '../core/types';
 import { requireEngine } from './engine/api';
+import type { ProgressHandle } from './warning/mount';
 import { t } from './runtime';
 
 /** Files larger than this are refused rather than read into memory. */
@@ -28,24 +30,46 @@ export class FileTooLargeError extends Error {
   }
 }
 
-/** Reads the checkable files (and any accompanying text) into one classifier input. */
-export async function filesToInput(files: readonly File[], extraText = ''): Promise<ClassifyInput | null> {
+/** What reading files gives the classifier, and the progress box to keep showing while it
+ *  classifies (null for small files, which are checked too fast to need one). */
+export interface FilesInput {
+  input: ClassifyInput;
+  progress: ProgressHandle | null;
+}
+
+/**
+ * Reads the checkable files (and any accompanying text) into one classifier input. From
+ * PROGRESS_FROM_BYTES on, a progress box shows from the first byte read; it stays open for
+ * the caller's classification (review() closes it) and is closed here on any failure.
+ */
+export async function filesToInput(files: readonly File[], extraText = ''): Promise<FilesInput | null> {
   const engine = requireEngine(); // review() loads it before reading files
-  const parts: string[] = extraText ? [extraText] : [];
-  for (const file of files.filter(isCheckableFile)) {
-    if (file.size > MAX_FILE_BYTES) throw new FileTooLargeError(file.name);
-    const progress = file.size >= PROGRESS_FROM_BYTES ? engine.showProgress(t('dialogChecking', file.name)) : null;
-    try {
-      const bytes = await readWithProgress(file, (f) => progress?.update(f * 0.5));
+  const checkable = files.filter(isCheckableFile);
+  const tooLarge = checkable.find((f) => f.size > MAX_FILE_BYTES);
+  if (tooLarge) throw new FileTooLargeError(tooLarge.name);
+  const total = checkable.reduce((n, f) => n + f.size, 0);
+  const largest = checkable.reduce<File | undefined>((a, f) => (!a || f.size > a.size ? f : a), undefined);
+  const progress = largest && total >= PROGRESS_FROM_BYTES ? engine.showProgress(t('dialogChecking', largest.name)) : null;
+  try {
+    const parts: string[] = extraText ? [extraText] : [];
+    let done = 0;
+    for (const file of checkable) {
+      // Reading fills the bar to half way; while review() classifies, it runs indeterminate.
+      const bytes = await readWithProgress(file, (f) => progress?.update((0.5 * (done + f * file.size)) / total));
+      done += file.size;
       const extracted = engine.extractText(bytes, file.name, file.type, MAX_FILE_BYTES);
       if (extracted.ok) parts.push(extracted.text);
-      progress?.update(1);
-    } finally {
-      progress?.close();
+      progress?.update((0.5 * done) / total);
     }
+    if (parts.length === 0) {
+      progress?.close();
+      return null;
+    }
+    return { input: { text: parts.join('\n') }, progress };
+  } catch (error) {
+    progress?.close();
+    throw error;
   }
-  if (parts.length === 0) return null;
-  return { text: parts.join('\n') };
 }
 
 async function readWithProgress(file: File, onProgress: (fraction: number) => void): Promise<Uint8Array> {

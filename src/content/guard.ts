@@ -7,6 +7,7 @@ import type { Channel, Decision, WarningSummary } from '../core/warnings';
 import { WARNING_PORT } from '../messages';
 import { currentRosterSize, currentSettings, isActiveHere } from './settings';
 import { engineIfLoaded, ensureEngine, requireEngine, type Engine } from './engine/api';
+import type { ProgressHandle } from './warning/mount';
 import { send, t } from './runtime';
 
 /** Above this size a check does not run inside the event handler; the action is held and
@@ -102,9 +103,10 @@ export function yieldToPage(): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, 0));
 }
 
-/** What a deferred input reader returns: the input, null (nothing readable: deliver as is),
- *  or 'abandoned' (the reader already put things back and told the user why). */
-export type DeferredInput = () => Promise<ClassifyInput | null | 'abandoned'>;
+/** What a deferred input reader returns: the input (with the progress box it opened, which
+ *  review() keeps up while classifying and then closes), null (nothing readable: deliver as
+ *  is), or 'abandoned' (the reader already put things back and told the user why). */
+export type DeferredInput = () => Promise<{ input: ClassifyInput; progress?: ProgressHandle | null } | null | 'abandoned'>;
 
 // One dialog at a time per frame; later actions wait their turn.
 let queue: Promise<unknown> = Promise.resolve();
@@ -119,10 +121,16 @@ export function review(action: HeldAction, input: ClassifyInput | DeferredInput,
       const engine = await ensureEngine();
       let classification = known;
       if (!classification) {
-        const resolved = typeof input === 'function' ? await input() : input;
+        const resolved = typeof input === 'function' ? await input() : { input };
         if (resolved === 'abandoned') return;
         if (!resolved) return await action.deliver(); // nothing the classifier can read
-        classification = await engine.classifyIncrementally(resolved, classifyOptions(engine), yieldToPage);
+        const progress = resolved.progress ?? null;
+        try {
+          progress?.busy();
+          classification = await engine.classifyIncrementally(resolved.input, classifyOptions(engine), yieldToPage);
+        } finally {
+          progress?.close();
+        }
       }
       if (!needsWarning(classification)) return await action.deliver();
       if (currentSettings().mode === 'audit') {

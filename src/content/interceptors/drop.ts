@@ -6,12 +6,15 @@ import { isActiveHere } from '../settings';
 import { checkFilesAction } from '../file-actions';
 import { hasCheckableFile } from '../files';
 import {
+  dropCaretAt,
+  insertAsDropWould,
   isReplaying,
   isTextField,
   snapshotText,
   snapshotTransfer,
   toDataTransfer,
   whileReplaying,
+  type DropCaret,
   type TransferSnapshot,
 } from '../deliver/insert';
 
@@ -31,7 +34,8 @@ function onDrop(event: DragEvent): void {
 
   const target = (event.composedPath()[0] ?? event.target) as Element;
   const point = { clientX: event.clientX, clientY: event.clientY, screenX: event.screenX, screenY: event.screenY };
-  const deliver = () => replayDrop(target, point, data);
+  const caret = dropCaretAt(target, event.clientX, event.clientY);
+  const deliver = () => replayDrop(target, point, caret, data);
   const restore = () => undefined; // nothing was dropped: the page is as it was
   if (withFiles) {
     void checkFilesAction({ channel: 'drop', files: data.files, text: textInput.text, deliver, restore });
@@ -40,27 +44,26 @@ function onDrop(event: DragEvent): void {
   const action: HeldAction = {
     channel: 'drop',
     deliver,
-    deliverRedacted: () => replayDrop(target, point, { strings: [['text/plain', redactText(textInput.text)]], files: [] }),
+    deliverRedacted: () => replayDrop(target, point, caret, { strings: [['text/plain', redactText(textInput.text)]], files: [] }),
     restore,
   };
   void review(action, textInput, 'classification' in quick ? quick.classification : undefined);
 }
 
-function replayDrop(target: Element, point: Pick<DragEventInit, 'clientX' | 'clientY' | 'screenX' | 'screenY'>, data: TransferSnapshot): void {
+function replayDrop(target: Element, point: Pick<DragEventInit, 'clientX' | 'clientY' | 'screenX' | 'screenY'>, caret: DropCaret, data: TransferSnapshot): void {
   if (!target.isConnected) return;
   const event = new DragEvent('drop', { ...point, dataTransfer: toDataTransfer(data), bubbles: true, cancelable: true, composed: true });
   whileReplaying(() => target.dispatchEvent(event));
   if (event.defaultPrevented) return; // a drop zone or editor took it
-  // The browser's own default for text dropped on a field: insert it at the drop point.
-  const { text } = snapshotText(data);
-  const editable = isTextField(target) || (target instanceof HTMLElement && target.isContentEditable);
-  if (!text || !editable) return;
-  (target as HTMLElement).focus({ preventScroll: true });
-  const range = document.caretRangeFromPoint?.(point.clientX ?? 0, point.clientY ?? 0);
-  if (range && !isTextField(target)) {
-    const selection = document.getSelection();
-    selection?.removeAllRanges();
-    selection?.addRange(range);
-  }
-  whileReplaying(() => document.execCommand('insertText', false, text));
+  // Nobody handled it: the browser's own default for text dropped on a field or editor, at
+  // the point it was dropped.
+  insertAsDropWould(editableAt(target), caret, data);
+}
+
+/** The element a drop on `target` edits: the field itself, or the editing host around it. */
+function editableAt(target: Element): Element {
+  if (isTextField(target) || !(target instanceof HTMLElement) || !target.isContentEditable) return target;
+  let host: HTMLElement = target;
+  while (host.parentElement?.isContentEditable) host = host.parentElement;
+  return host;
 }

@@ -37,6 +37,13 @@ function onFileEvent(event: Event): void {
   event.stopImmediatePropagation();
   held.add(input);
   const previous = delivered.get(input) ?? [];
+  // The browser fires "input" and then "change" for one selection, in the same task, with
+  // microtasks run in between. Start checking only after both: a check that settles in a
+  // microtask (a file refused as too large, say) must not let the "change" through.
+  setTimeout(() => check(input, files, previous), 0);
+}
+
+function check(input: HTMLInputElement, files: File[], previous: File[]): void {
   void checkFilesAction({
     channel: 'upload',
     files,

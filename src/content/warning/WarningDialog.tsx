@@ -67,6 +67,14 @@ const REASON_LABEL: Record<Exclude<ShareReasonCategory, ''>, string> = {
   other: 'dialogReasonOther',
 };
 
+/** The dialog's keyboard-reachable controls, in tab order (document order: none sets a
+ *  positive tabindex). */
+function focusableIn(dialog: HTMLDialogElement): HTMLElement[] {
+  return Array.from(dialog.querySelectorAll<HTMLElement>('button, select, input, textarea, a[href], [tabindex]')).filter(
+    (el) => el.tabIndex >= 0 && !(el as HTMLButtonElement).disabled && el.getClientRects().length > 0,
+  );
+}
+
 function trusted<E extends Event>(handler: (e: E) => void) {
   return (e: E) => {
     if (!e.isTrusted) return;
@@ -91,7 +99,30 @@ export function WarningDialog(props: WarningDialogProps): JSX.Element {
       props.onChoice({ decision: props.blocked ? 'blocked' : 'cancelled' });
     };
     dialog.addEventListener('cancel', onCancel);
-    return () => dialog.removeEventListener('cancel', onCancel);
+    // A modal <dialog> makes the page inert, but Chromium still lets Tab leave the last
+    // control (to the browser's toolbar, or to nothing in a headless or kiosk window). Keep
+    // keyboard focus cycling inside the dialog, as the ARIA alertdialog pattern asks.
+    const onKeyDown = (e: KeyboardEvent) => {
+      if (!e.isTrusted || e.key !== 'Tab' || e.altKey || e.ctrlKey || e.metaKey) return;
+      const controls = focusableIn(dialog);
+      const first = controls[0];
+      const last = controls[controls.length - 1];
+      if (!first || !last) return;
+      const active = (dialog.getRootNode() as ShadowRoot | Document).activeElement;
+      const inside = active instanceof Element && controls.includes(active as HTMLElement);
+      if (e.shiftKey && (active === first || !inside)) {
+        e.preventDefault();
+        last.focus();
+      } else if (!e.shiftKey && (active === last || !inside)) {
+        e.preventDefault();
+        first.focus();
+      }
+    };
+    dialog.addEventListener('keydown', onKeyDown);
+    return () => {
+      dialog.removeEventListener('cancel', onCancel);
+      dialog.removeEventListener('keydown', onKeyDown);
+    };
   }, []);
 
   const choose = (decision: WarningChoice['decision']) => {

@@ -48,6 +48,8 @@ export function showWarningDialog(props: Omit<WarningDialogProps, 'onChoice'>): 
 
 export interface ProgressHandle {
   update(fraction: number): void;
+  /** Still working, no measurable fraction (classifying): the bar runs indeterminate. */
+  busy(): void;
   close(): void;
 }
 
@@ -60,6 +62,7 @@ export function showProgress(label: string): ProgressHandle {
   const text = document.createElement('span');
   text.textContent = label;
   const bar = document.createElement('progress');
+  bar.setAttribute('aria-label', label);
   bar.max = 1;
   bar.value = 0;
   box.append(text, bar);
@@ -68,6 +71,7 @@ export function showProgress(label: string): ProgressHandle {
     update: (fraction) => {
       bar.value = Math.max(0, Math.min(1, fraction));
     },
+    busy: () => bar.removeAttribute('value'),
     close: () => host.remove(),
   };
 }

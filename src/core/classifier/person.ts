@@ -278,7 +278,12 @@ export function personCandidates(text: string, from: number, to: number, toks: T
     }
     const titled = prev !== null && TITLES.has(prev.f) && prev.cap && t.gap !== 'break';
     // "my client X", "Thanks X", "Dear X" (the cue may start the sentence, so may be capitalised).
-    const cued = prev !== null && t.gap !== 'break' && t.gap !== 'comma' && CUE_BEFORE.has(prev.f) && (!prev.cap || prev.gap === 'start' || prev.gap === 'break');
+    // A vocative: ", Dana!" ends a reply or a thanks addressed to one person ("Thank you so
+    // much, Dana! It was a privilege..."); a known first name alone between a comma and a
+    // sentence end is someone being spoken to.
+    const vocative =
+      t.gap === 'comma' && t.cap && !t.allCaps && firstNameOf(t.f) && !isAmbiguousName(t.f) && !isPlaceWord(t.f) && /^[!?]/.test(text.slice(t.e, t.e + 1));
+    const cued = vocative || (prev !== null && t.gap !== 'break' && t.gap !== 'comma' && CUE_BEFORE.has(prev.f) && (!prev.cap || prev.gap === 'start' || prev.gap === 'break'));
     const sentenceStart = t.gap === 'start' || t.gap === 'break';
     // Extend over following tokens of the same case on the same line, through particles (van, de, bin).
     let j = k + 1;

@@ -42,7 +42,7 @@ export function findPhones(text: string, from: number, to: number, out: Hit[], c
     }
     const end = scanCandidate(text, i, to);
     if (end > i) {
-      const hit = judge(text, i, end, ctx);
+      const hit = judge(text, i, end, ctx, to);
       if (hit) out.push(hit);
       i = end;
       // Skip the rest of the token the candidate stopped in.
@@ -94,16 +94,18 @@ function scanCandidate(text: string, s: number, to: number): number {
 
 const DATE_START = /^(?:\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4})(?!\d)/;
 
-function judge(text: string, s: number, e: number, ctx: PhoneContext): Hit | null {
+function judge(text: string, s: number, e: number, ctx: PhoneContext, to: number): Hit | null {
   const cand = text.slice(s, e);
+  // Why `to`: the range end is a boundary, like its start in findPhones(). A table cell is
+  // scanned on its own, and the character after it is the delimiter and the next cell
+  // ("…728-1109,2024-08-13"), which must not read as a thousands separator or a glued word.
+  const next = e < to ? text.charCodeAt(e) : 32;
   if (ctx.phoneColumn && ctx.trustShape) {
     // A sampled, validated phone column: the cell only has to be phone-shaped.
-    const next = e < text.length ? text.charCodeAt(e) : 32;
     if (isLetter(next) && !/^(?:x|ext)/i.test(text.slice(e, e + 3))) return null;
     if (DATE_START.test(cand)) return null;
     return { type: 'phone', start: s, end: e, confidence: 0.85, key: phoneKey(cand) };
   }
-  const next = e < text.length ? text.charCodeAt(e) : 32;
   // Glued to a word, a time ("...15 10:30"), a percentage or a decimal: not a phone.
   if (isLetter(next) && !/^(?:x|ext)/i.test(text.slice(e, e + 3))) return null;
   if (next === 58 || next === 37 || next === 95 || next === 44 && isDigit(text.charCodeAt(e + 1))) return null;

@@ -90,6 +90,16 @@ describe('classify: hashed lists', () => {
   });
 });
 
+describe('classify: a review reply that confirms someone is a client', () => {
+  it('warns on a first name spoken to next to a diagnosis', () => {
+    const reply = "Thank you so much, Dana! It was a privilege to work with you on your depression and panic attacks these past months. I'm so glad our sessions helped.";
+    const c = classify(reply);
+    expect(c.verdict).toBe('warning');
+    expect(c.reasons).toEqual(['clinical_context']);
+    expect(classify('Thank you so much, Dana! See you at the open house.').verdict).toBe('none');
+  });
+});
+
 describe('classify: own identities and roster', () => {
   it('never flags the practice own identities', () => {
     const text = 'Dr. Jane Doe, jane.doe@gmail.com, (415) 555-2671\nbooking@calmclinic.com\n(415) 555-2672\nDr. Doe offers therapy for anxiety.';

@@ -22,6 +22,12 @@ describe('findPersons: names in running text', () => {
     }
   });
 
+  it('finds a first name spoken to between a comma and "!" or "?"', () => {
+    expect(names('Thank you so much, Dana! It was a privilege to work with you.')).toEqual(['Dana']);
+    expect(names('Are you coming tomorrow, Priya?')).toEqual(['Priya']);
+    expect(names('We met in Portland, Oregon!')).toEqual([]);
+  });
+
   it('uses context for names outside the lexicon', () => {
     expect(names('my client Xyrelle came in late')).toEqual(['Xyrelle']);
     expect(names('Thanks Kazimiera, see you soon')).toEqual(['Kazimiera']);
