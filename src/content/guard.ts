@@ -4,7 +4,7 @@
 import { prescreen } from '../core/classifier/prescreen';
 import type { Classification, ClassifyInput, ClassifyOptions } from '../core/types';
 import type { Channel, Decision, WarningSummary } from '../core/warnings';
-import { WARNING_PORT } from '../messages';
+import { WARNING_PORT, type ResponseOf } from '../messages';
 import { currentRosterSize, currentSettings, isActiveHere } from './settings';
 import { engineIfLoaded, ensureEngine, requireEngine, type Engine } from './engine/api';
 import type { ProgressHandle } from './warning/mount';
@@ -147,22 +147,51 @@ export function review(action: HeldAction, input: ClassifyInput | DeferredInput,
   return next;
 }
 
+/** Warnings whose dialog this frame shows now: the background asks (warning/ping) when a
+ *  port drops or the worker restarted, before it turns one into a pending warning. */
+const showing = new Set<string>();
+let answeringPings = false;
+
+function answerPings(): void {
+  if (answeringPings) return;
+  answeringPings = true;
+  chrome.runtime.onMessage.addListener((message: unknown, sender, reply) => {
+    const m = message as { type?: string; payload?: { id?: unknown } } | null;
+    if (sender.id !== chrome.runtime.id || m?.type !== 'warning/ping') return undefined;
+    reply({ showing: typeof m.payload?.id === 'string' && showing.has(m.payload.id) } satisfies ResponseOf<'warning/ping'>);
+    return undefined;
+  });
+}
+
 async function warnAndDeliver(engine: Engine, action: HeldAction, classification: Classification): Promise<void> {
+  answerPings();
   const settings = currentSettings();
   const summary = toSummary(classification);
   const blocked = settings.mode === 'block';
   const opened = send('warning/opened', { channel: action.channel, summary }).catch(() => null);
   // The port tells the background if this frame goes away while the dialog shows: the
   // warning then waits in the popup instead of vanishing.
+  let decided = false;
+  let current: chrome.runtime.Port | null = null;
   const port = opened.then((record) => {
     if (!record) return null;
-    try {
-      const p = chrome.runtime.connect({ name: WARNING_PORT });
-      p.postMessage({ id: record.id });
-      return p;
-    } catch {
-      return null;
-    }
+    if (!decided) showing.add(record.id);
+    // A worker restart drops the port while the dialog still shows: reconnect (a few times at
+    // most), so that leaving the page later still turns the warning into a pending one.
+    let reconnects = 0;
+    const connect = (): void => {
+      try {
+        current = chrome.runtime.connect({ name: WARNING_PORT });
+        current.postMessage({ id: record.id });
+        current.onDisconnect.addListener(() => {
+          if (!decided && reconnects++ < 5) connect();
+        });
+      } catch {
+        current = null; // the extension was reloaded or removed: nothing to tell
+      }
+    };
+    connect();
+    return { disconnect: () => current?.disconnect() };
   });
 
   const choice = await engine.showWarningDialog({
@@ -178,6 +207,8 @@ async function warnAndDeliver(engine: Engine, action: HeldAction, classification
   });
 
   const decision: Decision | 'later' = choice.decision;
+  decided = true;
+  void opened.then((record) => record && showing.delete(record.id));
   if (decision === 'shared' || decision === 'not_client_data') await action.deliver();
   else if (decision === 'redacted' && action.deliverRedacted) await action.deliverRedacted();
   else action.restore();

@@ -59,6 +59,24 @@ export interface WarningRecord {
   decisionRecordId?: string;
 }
 
+/**
+ * The masked examples to show for a warning: roster matches first (they say "this is your
+ * client"), then the classifier's, each masked value once (both mask the same way, so a
+ * client the classifier also saw is not listed twice).
+ */
+export function shownExamples(summary: Pick<WarningSummary, 'examples' | 'rosterMatches'>, max = 6): MaskedExample[] {
+  const out: MaskedExample[] = [];
+  const seen = new Set<string>();
+  for (const e of [...(summary.rosterMatches ?? []), ...summary.examples]) {
+    const key = e.type + '\u0000' + e.masked.toLowerCase();
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push(e);
+    if (out.length >= max) break;
+  }
+  return out;
+}
+
 /** History keeps counts and kinds but no masked examples. */
 export function toHistoryEntry(w: WarningRecord): WarningRecord {
   const { examples: _examples, rosterMatches: _roster, ...summary } = w.summary;

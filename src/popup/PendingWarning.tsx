@@ -3,7 +3,7 @@
 // hundreds of warnings light.
 import { useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
-import type { WarningRecord } from '../core/warnings';
+import { shownExamples, type WarningRecord } from '../core/warnings';
 import { sendMessage } from '../messaging';
 import { formatDate, formatRelative, t } from './i18n';
 import { walkthroughUrl } from './store';
@@ -21,7 +21,7 @@ export function PendingWarning({ warning, now, onResolved }: Props) {
   const [tabGone, setTabGone] = useState(false);
   const idBase = `w-${warning.id}`;
   const headingId = `${idBase}-site`;
-  const examples = [...warning.summary.examples, ...(warning.summary.rosterMatches ?? [])];
+  const examples = shownExamples(warning.summary);
 
   async function goToTab(): Promise<void> {
     const { ok } = await sendMessage('warnings/focusTab', { id: warning.id }).catch(() => ({ ok: false }));

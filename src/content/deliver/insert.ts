@@ -6,6 +6,8 @@
 // beforeinput/input events a real paste does. So: dispatch first, insert only if nobody
 // handled it.
 
+import { syntheticPasteCarriesData } from './synthetic-paste';
+
 /** Everything the page could read from the clipboard or drag data, copied synchronously
  *  (the DataTransfer empties once the event handler returns). */
 export interface TransferSnapshot {
@@ -313,6 +315,10 @@ export function whileReplaying<T>(fn: () => T): T {
  */
 export function replayPaste(caret: SavedCaret, data: TransferSnapshot): void {
   restoreCaret(caret);
+  if (!syntheticPasteCarriesData()) {
+    insertAsBrowserWould(data);
+    return;
+  }
   const target = caret.element ?? document.activeElement ?? document.body;
   const event = new ClipboardEvent('paste', {
     clipboardData: toDataTransfer(data),

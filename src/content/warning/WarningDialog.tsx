@@ -3,7 +3,7 @@
 // requires a trusted event: a page's synthetic click or key press is ignored.
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { JSX } from 'preact';
-import type { Channel, Decision, ShareReasonCategory, WarningSummary } from '../../core/warnings';
+import { shownExamples, type Channel, type Decision, type ShareReasonCategory, type WarningSummary } from '../../core/warnings';
 import type { FindingType, RiskReason } from '../../core/types';
 import { t } from '../../ui/i18n';
 
@@ -135,8 +135,9 @@ export function WarningDialog(props: WarningDialogProps): JSX.Element {
 
   const kinds = (Object.entries(summary.counts) as [FindingType, number][])
     .filter(([type, n]) => n > 0 && type !== 'clinical')
-    .map(([type, n]) => `${n} ${t(KIND_MESSAGE[type])}`);
-  const examples = [...(summary.rosterMatches ?? []), ...summary.examples].slice(0, 6);
+    // "names: 1" rather than "1 names": the kind names are plural nouns (as in the popup).
+    .map(([type, n]) => t('popupKindCount', [String(n), t(KIND_MESSAGE[type])]));
+  const examples = shownExamples(summary);
   const peopleLine =
     summary.people >= 2
       ? t('dialogFoundPeople', [String(summary.people), t(CHANNEL_VERB[props.channel]), props.site])

@@ -1,3 +1,4 @@
+import { classify } from '../../../src/core/classifier/index';
 import { describe, expect, it } from 'vitest';
 import { findPhones } from '../../../src/core/classifier/phone';
 import type { Hit } from '../../../src/core/classifier/hit';
@@ -64,5 +65,13 @@ describe('findPhones in a phone column', () => {
     findPhones('+1 (415) 555-2671', 0, 17, a);
     findPhones('415.555.2671', 0, 12, b);
     expect(a[0]?.key).toBe(b[0]?.key);
+  });
+
+  it('ends a phone at its table cell, whatever the next cell holds', () => {
+    // "…728-1109,2024-08-13": the comma and date of the next cell are not part of the number.
+    const csv = ['name,phone,joined', 'Jane Doe,415-728-1109,2024-08-13', 'Omar Haddad,(212) 555-0147,2023-01-02', 'Li Wei,646-555-0199,12'].join('\n');
+    const c = classify(csv);
+    expect(c.counts.phone).toBe(3);
+    expect(c.findings.filter((f) => f.type === 'phone').map((f) => csv.slice(f.start, f.end))).toEqual(['415-728-1109', '(212) 555-0147', '646-555-0199']);
   });
 });

@@ -2,7 +2,7 @@
 // checks, transitions, serialised writes, retention and the badge.
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { createFakeBrowser } from './fake-browser';
-import type { WarningRecord, WarningSummary } from '../../../src/core/warnings';
+import { shownExamples, type WarningRecord, type WarningSummary } from '../../../src/core/warnings';
 
 const fake = vi.hoisted(() => ({ current: undefined as unknown as ReturnType<typeof createFakeBrowser> }));
 vi.mock('webextension-polyfill', () => ({
@@ -231,5 +231,23 @@ describe('warnings store at worker start', () => {
     const h = (id: string, age: number): WarningRecord => ({ ...old('resolved', 1, id), decision: 'cancelled', decidedAt: now - age * DAY });
     await start({ history: [h('89', 89), h('91', 91)] });
     expect(history().map((e) => e.id)).toEqual(['89']);
+  });
+});
+
+describe('shownExamples', () => {
+  it('lists roster matches first and each masked value once', () => {
+    const summary = {
+      rosterMatches: [{ type: 'person' as const, masked: 'D*** W********' }],
+      examples: [
+        { type: 'person' as const, masked: 'D*** W********' },
+        { type: 'email' as const, masked: 'd***@e******.net' },
+        { type: 'email' as const, masked: 'D***@E******.net' },
+      ],
+    };
+    expect(shownExamples(summary)).toEqual([
+      { type: 'person', masked: 'D*** W********' },
+      { type: 'email', masked: 'd***@e******.net' },
+    ]);
+    expect(shownExamples({ examples: summary.examples }, 1)).toHaveLength(1);
   });
 });
