@@ -1,7 +1,6 @@
 // The demo a new user runs first (npm run demo -- --headless), played end to end in one real
-// Chromium with the built extension: the paste steps must behave as the demo promises and every
-// step must leave its screenshots behind. Steps on other channels (upload, form, post) are
-// reported but not asserted here; their own e2e tests cover them.
+// Chromium with the built extension: every step (paste, upload, form, post) must behave as the
+// demo promises and leave its screenshots behind.
 import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -9,7 +8,7 @@ import { PASTE_STEP_IDS, runHeadlessWalkthrough, type WalkthroughStep } from '..
 import { ROOT } from './harness';
 
 describe('npm run demo -- --headless', () => {
-  it('plays the walkthrough: paste steps pass and screenshots are written', { timeout: 240_000 }, async () => {
+  it('plays the walkthrough: every step passes and screenshots are written', { timeout: 240_000 }, async () => {
     const lines: string[] = [];
     const steps: WalkthroughStep[] = await runHeadlessWalkthrough({
       outDir: join(ROOT, 'artifacts/demo-e2e'),
@@ -24,6 +23,9 @@ describe('npm run demo -- --headless', () => {
       expect(step, `step ${id} ran`).toBeDefined();
       expect(step?.passed, `${id}\n${report}\n\n${lines.join('\n')}`).toBe(true);
     }
+    expect(steps.map((s) => s.id)).toEqual(['ads-paste', 'ads-upload', 'composer-story', 'clean-paste', 'review-reply', 'contact-form', 'composer-post']);
+    for (const step of steps) expect(step.passed, `${step.id}\n${report}\n\n${lines.join('\n')}`).toBe(true);
+    for (const id of ['ads-upload', 'review-reply', 'contact-form', 'composer-post']) expect(byId.get(id)?.warned, id).toBe(true);
     expect(byId.get('ads-paste')?.warned).toBe(true);
     expect(byId.get('composer-story')?.warned).toBe(true);
     expect(byId.get('clean-paste')?.warned).toBe(false);
