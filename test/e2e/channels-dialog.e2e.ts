@@ -8,12 +8,11 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { COVERED, ROOT, SAMPLE_CLIENT_LIST, fieldState, launch, realPaste, type Session } from './harness';
-import { clickDialog, isDialogShowing, waitForDialog, waitForDialogGone } from './dialog-driver';
+import { cdp, clickDialog, isDialogShowing, waitForDialog, waitForDialogGone } from './dialog-driver';
 import {
   allStorage,
   axeOnDialog,
   badgeText,
-  cdpOf,
   dialogBox,
   dialogControls,
   dialogFocus,
@@ -107,7 +106,7 @@ describe('the dialog is accessible', () => {
     expect(semantics.name).toMatch(/list of your clients/i);
 
     // The accessibility tree (what a screen reader gets) has it too, through the closed root.
-    const { nodes } = (await (await cdpOf(page)).send('Accessibility.getFullAXTree')) as {
+    const { nodes } = (await (await cdp(page)).send('Accessibility.getFullAXTree')) as {
       nodes: { role?: { value: string }; name?: { value: string }; ignored: boolean }[];
     };
     const exposed = nodes.filter((n) => !n.ignored && n.role?.value === 'alertdialog');
@@ -158,7 +157,7 @@ describe('the dialog is accessible', () => {
   it('at 200% zoom every control is on screen, unobstructed and clickable', async () => {
     const page = await guarded.openFixture('fields.html');
     // 200% browser zoom of the 1280x900 window: a 640x450 CSS-pixel viewport at 2 device pixels each.
-    await (await cdpOf(page)).send('Emulation.setDeviceMetricsOverride', { width: 640, height: 450, deviceScaleFactor: 2, mobile: false });
+    await (await cdp(page)).send('Emulation.setDeviceMetricsOverride', { width: 640, height: 450, deviceScaleFactor: 2, mobile: false });
     await expect.poll(() => page.evaluate(() => [innerWidth, innerHeight, devicePixelRatio])).toEqual([640, 450, 2]);
     await pasteList(page);
     await dialogSettled(page);

@@ -4,40 +4,12 @@
 // control has focus, reading the progress box, trusted drops, and the worker's storage.
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import type { CDPSession, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { expect } from 'vitest';
 import type { Session } from './harness';
-import { clickDialog, waitForDialog, waitForDialogGone } from './dialog-driver';
+import { attr, cdp, clickDialog, documentTree, waitForDialog, waitForDialogGone, type CdpNode } from './dialog-driver';
 
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-
-interface CdpNode {
-  nodeId: number;
-  backendNodeId: number;
-  nodeName: string;
-  attributes?: string[];
-  children?: CdpNode[];
-  shadowRoots?: CdpNode[];
-  shadowRootType?: string;
-  contentDocument?: CdpNode;
-}
-
-const sessions = new WeakMap<Page, CDPSession>();
-
-export async function cdpOf(page: Page): Promise<CDPSession> {
-  let session = sessions.get(page);
-  if (!session) {
-    session = await page.context().newCDPSession(page);
-    sessions.set(page, session);
-  }
-  return session;
-}
-
-function attr(node: CdpNode, name: string): string | undefined {
-  const a = node.attributes ?? [];
-  for (let i = 0; i < a.length; i += 2) if (a[i] === name) return a[i + 1];
-  return undefined;
-}
 
 function walk(node: CdpNode, visit: (n: CdpNode, host: CdpNode | null) => void, host: CdpNode | null = null): void {
   visit(node, host);
@@ -46,10 +18,6 @@ function walk(node: CdpNode, visit: (n: CdpNode, host: CdpNode | null) => void, 
   if (node.contentDocument) walk(node.contentDocument, visit, null);
 }
 
-async function tree(page: Page): Promise<CdpNode> {
-  const { root } = (await (await cdpOf(page)).send('DOM.getDocument', { depth: -1, pierce: true })) as { root: CdpNode };
-  return root;
-}
 
 function contains(node: CdpNode, pred: (n: CdpNode) => boolean): boolean {
   let found = false;
@@ -62,7 +30,7 @@ function contains(node: CdpNode, pred: (n: CdpNode) => boolean): boolean {
 /** ClientGuard's shadow host and its closed shadow root holding `marker`, as protocol nodes. */
 async function shadowOf(page: Page, marker: (n: CdpNode) => boolean): Promise<{ host: CdpNode; root: CdpNode } | null> {
   let hit: { host: CdpNode; root: CdpNode } | null = null;
-  walk(await tree(page), (n) => {
+  walk(await documentTree(page), (n) => {
     if (hit) return;
     for (const root of n.shadowRoots ?? []) if (contains(root, marker)) hit = { host: n, root };
   });
@@ -73,7 +41,7 @@ const isDialog = (n: CdpNode) => attr(n, 'data-clientguard-dialog') !== undefine
 const isProgress = (n: CdpNode) => (attr(n, 'class') ?? '').split(' ').includes('cg-progress');
 
 async function objectId(page: Page, node: CdpNode): Promise<string> {
-  const { object } = (await (await cdpOf(page)).send('DOM.resolveNode', { nodeId: node.nodeId })) as { object: { objectId: string } };
+  const { object } = (await (await cdp(page)).send('DOM.resolveNode', { nodeId: node.nodeId })) as { object: { objectId: string } };
   return object.objectId;
 }
 
@@ -81,7 +49,7 @@ async function objectId(page: Page, node: CdpNode): Promise<string> {
 async function onDialogRoot<T>(page: Page, fn: string, args: { objectId?: string; value?: unknown }[] = []): Promise<T> {
   const shadow = await shadowOf(page, isDialog);
   if (!shadow) throw new Error('no dialog');
-  const session = await cdpOf(page);
+  const session = await cdp(page);
   const result = (await session.send('Runtime.callFunctionOn', {
     objectId: await objectId(page, shadow.root),
     functionDeclaration: fn,
@@ -113,7 +81,7 @@ export interface AxeOutcome {
 export async function axeOnDialog(page: Page): Promise<AxeOutcome> {
   const shadow = await shadowOf(page, isDialog);
   if (!shadow) throw new Error('no dialog');
-  const session = await cdpOf(page);
+  const session = await cdp(page);
   if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE_SOURCE);
   await session.send('Runtime.callFunctionOn', {
     objectId: await objectId(page, shadow.host),
@@ -202,12 +170,12 @@ export interface ProgressView {
 /** ClientGuard's progress box, if one is showing (read through the protocol). */
 export async function progressView(page: Page): Promise<ProgressView | null> {
   let found: CdpNode | null = null;
-  walk(await tree(page), (n) => {
+  walk(await documentTree(page), (n) => {
     if (!found && isProgress(n)) found = n;
   });
   if (!found) return null;
   const node: CdpNode = found;
-  const session = await cdpOf(page);
+  const session = await cdp(page);
   try {
     const { outerHTML } = (await session.send('DOM.getOuterHTML', { nodeId: node.nodeId })) as { outerHTML: string };
     const { model } = (await session.send('DOM.getBoxModel', { nodeId: node.nodeId })) as { model: { border: number[] } };
@@ -229,7 +197,7 @@ export async function progressView(page: Page): Promise<ProgressView | null> {
 
 /** A trusted drop through the DevTools protocol, as the OS delivers one. */
 export async function dropAt(page: Page, x: number, y: number, data: { files?: string[]; items?: { mimeType: string; data: string }[] }): Promise<void> {
-  const session = await cdpOf(page);
+  const session = await cdp(page);
   const dragData = { items: data.items ?? [], ...(data.files ? { files: data.files } : {}), dragOperationsMask: 1 };
   for (const type of ['dragEnter', 'dragOver', 'drop'] as const) {
     await session.send('Input.dispatchDragEvent', { type, x, y, data: dragData });
@@ -298,7 +266,7 @@ export async function writeClipboard(page: Page, data: { text?: string; html?: s
   }, data);
 }
 
-// ---- The extension's worker ---------------------------------------------------------------------
+// ---- The extension's worker (shared with popup.e2e.ts) ------------------------------------------
 
 export async function badgeText(session: Session): Promise<string> {
   return session.worker!.evaluate(() => chrome.action.getBadgeText({}));

@@ -4,18 +4,21 @@
 // and click it with the real mouse: a trusted click, like a user's.
 import type { CDPSession, Frame, Page } from 'playwright-core';
 
-interface CdpNode {
+export interface CdpNode {
   nodeId: number;
+  backendNodeId: number;
   nodeName: string;
   attributes?: string[];
   children?: CdpNode[];
   shadowRoots?: CdpNode[];
+  shadowRootType?: string;
   contentDocument?: CdpNode;
 }
 
 const sessions = new WeakMap<Page, CDPSession>();
 
-async function cdp(page: Page): Promise<CDPSession> {
+/** One DevTools session per page, shared by every helper that reads the dialog. */
+export async function cdp(page: Page): Promise<CDPSession> {
   let session = sessions.get(page);
   if (!session) {
     session = await page.context().newCDPSession(page);
@@ -24,7 +27,7 @@ async function cdp(page: Page): Promise<CDPSession> {
   return session;
 }
 
-function attr(node: CdpNode, name: string): string | undefined {
+export function attr(node: CdpNode, name: string): string | undefined {
   const a = node.attributes ?? [];
   for (let i = 0; i < a.length; i += 2) if (a[i] === name) return a[i + 1];
   return undefined;
@@ -37,7 +40,8 @@ function findAll(node: CdpNode, pred: (n: CdpNode) => boolean, out: CdpNode[] = 
   return out;
 }
 
-async function documentTree(page: Page): Promise<CdpNode> {
+/** The whole DOM, shadow roots (closed ones too) and frames included. */
+export async function documentTree(page: Page): Promise<CdpNode> {
   const session = await cdp(page);
   const { root } = (await session.send('DOM.getDocument', { depth: -1, pierce: true })) as { root: CdpNode };
   return root;

@@ -8,6 +8,7 @@ import { createRequire } from 'node:module';
 import type { Locator, Page } from 'playwright-core';
 import { COVERED, ROOT, SAMPLE_CLIENT_LIST, launch, realPaste, type Session } from './harness';
 import { waitForDialog } from './dialog-driver';
+import { badgeText, waitForBadge } from './channels-helpers';
 import { readLocaleFile } from '../unit/popup/catalogue';
 import type { WarningRecord } from '../../src/core/warnings';
 import type { DecisionRecord } from '../../src/core/decision-record';
@@ -33,20 +34,6 @@ async function renderedText(row: Locator): Promise<string> {
   await row.scrollIntoViewIfNeeded();
   await expect.poll(() => row.innerText()).not.toBe('');
   return (await row.innerText()).replace(/\s+/g, ' ');
-}
-
-async function badgeText(session: Session): Promise<string> {
-  return session.worker!.evaluate(() => chrome.action.getBadgeText({}));
-}
-
-async function waitForBadge(session: Session, expected: string): Promise<void> {
-  const until = Date.now() + 10_000;
-  let text = await badgeText(session);
-  while (text !== expected && Date.now() < until) {
-    await new Promise((r) => setTimeout(r, 100));
-    text = await badgeText(session);
-  }
-  expect(text).toBe(expected);
 }
 
 async function stored<T>(session: Session, key: string): Promise<T> {
