@@ -20,6 +20,8 @@ export default defineConfig({
           fileParallelism: false,
           testTimeout: 90_000,
           hookTimeout: 90_000,
+          // firefox.e2e.ts talks WebDriver BiDi over Node's WebSocket, behind a flag on Node 20.
+          execArgv: ['--experimental-websocket'],
         },
       },
     ],

@@ -6,7 +6,7 @@
 // beforeinput/input events a real paste does. So: dispatch first, insert only if nobody
 // handled it.
 
-import { syntheticPasteCarriesData } from './synthetic-paste';
+import { attachClipboardData, syntheticPasteCarriesData } from './synthetic-paste';
 
 /** Everything the page could read from the clipboard or drag data, copied synchronously
  *  (the DataTransfer empties once the event handler returns). */
@@ -315,10 +315,6 @@ export function whileReplaying<T>(fn: () => T): T {
  */
 export function replayPaste(caret: SavedCaret, data: TransferSnapshot): void {
   restoreCaret(caret);
-  if (!syntheticPasteCarriesData()) {
-    insertAsBrowserWould(data);
-    return;
-  }
   const target = caret.element ?? document.activeElement ?? document.body;
   const event = new ClipboardEvent('paste', {
     clipboardData: toDataTransfer(data),
@@ -326,6 +322,12 @@ export function replayPaste(caret: SavedCaret, data: TransferSnapshot): void {
     cancelable: true,
     composed: true,
   });
+  // Firefox drops clipboardData from the constructor; an empty paste would be cancelled by an
+  // editor and lose the text, so it is only dispatched once the data is back on it.
+  if (!syntheticPasteCarriesData() && !attachClipboardData(event, data.strings, data.files)) {
+    insertAsBrowserWould(data);
+    return;
+  }
   whileReplaying(() => target.dispatchEvent(event));
   if (event.defaultPrevented) return; // an editor or the page handled it, as with a real paste
   insertAsBrowserWould(data);
@@ -357,6 +359,8 @@ const escapeHtml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '
  * undo step. It drops NUL characters, so text with them keeps insertText.
  */
 function insertIntoTextField(text: string): void {
-  if (/[\r\n]/.test(text) && !text.includes('\0')) document.execCommand('insertHTML', false, escapeHtml(text));
-  else document.execCommand('insertText', false, text);
+  // Firefox does not run insertHTML in a text field (it returns false and inserts nothing);
+  // there insertText makes one edit, one input event, line breaks included (measured in ESR 153).
+  if (/[\r\n]/.test(text) && !text.includes('\0') && document.execCommand('insertHTML', false, escapeHtml(text))) return;
+  document.execCommand('insertText', false, text);
 }

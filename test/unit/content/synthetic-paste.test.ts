@@ -51,3 +51,32 @@ describe('syntheticPasteCarriesData', () => {
     expect(again.syntheticPasteCarriesData()).toBe(false);
   });
 });
+
+describe('attachClipboardData', () => {
+  it("puts the data on the page's view of the event, in the page's own DataTransfer", async () => {
+    stubBrowser(false);
+    class PageDataTransfer extends FakeDataTransfer {}
+    const pageEvent = {} as { clipboardData?: FakeDataTransfer };
+    vi.stubGlobal('window', { wrappedJSObject: { DataTransfer: PageDataTransfer } });
+    const { attachClipboardData } = await import('../../../src/content/deliver/synthetic-paste');
+    const event = { wrappedJSObject: pageEvent } as unknown as ClipboardEvent;
+    expect(attachClipboardData(event, [['text/plain', 'Jane Doe, jane@x.com'], ['text/html', '<b>Jane</b>']])).toBe(true);
+    expect(pageEvent.clipboardData).toBeInstanceOf(PageDataTransfer);
+    expect(pageEvent.clipboardData?.getData('text/plain')).toBe('Jane Doe, jane@x.com');
+  });
+
+  it('says no when the page would read something else, so the caller does not dispatch', async () => {
+    stubBrowser(false);
+    // A DataTransfer whose data the page cannot read back (as Firefox does for data set by
+    // another principal).
+    class Unreadable extends FakeDataTransfer {
+      override getData(): string {
+        return '';
+      }
+    }
+    vi.stubGlobal('window', { DataTransfer: Unreadable });
+    const { attachClipboardData } = await import('../../../src/content/deliver/synthetic-paste');
+    const event = {} as ClipboardEvent;
+    expect(attachClipboardData(event, [['text/plain', 'x']])).toBe(false);
+  });
+});
