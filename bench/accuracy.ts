@@ -6,13 +6,16 @@
 // Figures are written to stdout; docs/classifier.md quotes them.
 import { existsSync } from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { classify } from '../src/core/classifier/index';
 import { extractText } from '../src/core/extract/index';
 import type { Finding } from '../src/core/types';
 import { readConll, spanKey, type Doc } from '../test/fixtures/classifier/conll';
 import { CLIENT_FORMS, NON_CLIENT_KINDS, clientList, contactProse, nonClient } from '../test/fixtures/classifier/generators';
 
-const NER_DIR = process.env.CLIENTGUARD_NER_DIR ?? '/work/shared/data/ner';
+// shared/ sits beside the repository (here and in CI); CLIENTGUARD_NER_DIR points elsewhere.
+const BESIDE_REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../shared/data/ner');
+const NER_DIR = process.env.CLIENTGUARD_NER_DIR ?? (existsSync(BESIDE_REPO) ? BESIDE_REPO : '/work/shared/data/ner');
 
 export async function listDetection(perForm = 100): Promise<{ rows: string[][]; flagged: number; total: number }> {
   const rows: string[][] = [];
