@@ -1,6 +1,7 @@
 // Runs the detectors over the input, guided by its structure. A generator: it yields between
-// chunks and row batches, so classify() can run it straight through and classifyIncrementally()
-// can pause it to give the page its main thread back — with identical results.
+// detectors on each chunk of text and between small batches of rows, so classify() can run it
+// straight through and classifyIncrementally() can pause it to give the page its main thread
+// back — with identical results.
 import type { ContentForm } from '../types';
 import { findAddresses } from './address';
 import { findClinical } from './clinical';
@@ -9,7 +10,7 @@ import { findDobs, isDateCell } from './dob';
 import { findEmails, findObfuscatedEmails } from './email';
 import { findHashes } from './hashed';
 import { byStart, type Hit } from './hit';
-import { HitStore } from './hitstore';
+import { BitSet, HitStore } from './hitstore';
 import { warmLexicon } from './names';
 import type { OwnMatcher } from './own';
 import { findPersons, nameShape, nameShapeQuick } from './person';
@@ -34,7 +35,7 @@ export interface Analysis {
   table: Table | null;
   columns: ColumnInfo[] | null;
   /** Table rows that describe an organisation (company column, website, "LLC"): their contacts are not people's. */
-  orgRows: Set<number>;
+  orgRows: BitSet;
 }
 
 /** Free text is processed in chunks of about this many UTF-16 units, cut at line or word ends. */
@@ -104,9 +105,10 @@ export function* analyze(text: string, form: ContentForm = 'auto', own: OwnMatch
   const table = findTable(text, form);
   yield;
   let columns: ColumnInfo[] | null = null;
-  const orgRows = new Set<number>();
+  const orgRows = new BitSet();
   if (table) {
     columns = typeColumns(text, table);
+    yield;
     // The header row still gets the context detectors ("Diagnosis" column).
     if (table.hasHeader && table.headerEnd > 0) {
       const head: Hit[] = [];
@@ -160,25 +162,24 @@ function* freeTextHits(text: string, store: HitStore, own: OwnMatcher | null): G
         if (sp > s + CHUNK * 0.75) e = sp + 1;
       }
     }
+    // The same detectors in the same order on the same chunk whether or not the caller pauses
+    // in between, so the chunks stay large (boundaries matter) and the steps short.
     local.length = 0;
-    detectAll(text, s, e, local, true);
+    findEmails(text, s, e, local);
+    findObfuscatedEmails(text, s, e, local);
+    findPhones(text, s, e, local);
+    findHashes(text, s, e, local);
+    yield;
+    findClinical(text, s, e, local);
+    findDobs(text, s, e, local);
+    findAddresses(text, s, e, local);
+    yield;
+    findPersons(text, s, e, local);
+    yield;
+    addDisplayNames(text, s, e, local);
     append(store, local, -1, text, own);
     s = e;
     yield;
-  }
-}
-
-function detectAll(text: string, s: number, e: number, out: Hit[], persons: boolean): void {
-  findEmails(text, s, e, out);
-  findObfuscatedEmails(text, s, e, out);
-  findPhones(text, s, e, out);
-  findHashes(text, s, e, out);
-  findClinical(text, s, e, out);
-  findDobs(text, s, e, out);
-  findAddresses(text, s, e, out);
-  if (persons) {
-    findPersons(text, s, e, out);
-    addDisplayNames(text, s, e, out);
   }
 }
 
@@ -233,17 +234,25 @@ function addDisplayNames(text: string, from: number, to: number, out: Hit[]): vo
 }
 
 /** Tables: cells are typed by their column; free-text detectors run on the rest. */
-function* tableHits(text: string, table: Table, columns: ColumnInfo[], store: HitStore, orgRows: Set<number>, own: OwnMatcher | null): Generator<void, void> {
+function* tableHits(text: string, table: Table, columns: ColumnInfo[], store: HitStore, orgRows: BitSet, own: OwnMatcher | null): Generator<void, void> {
   // Phone columns are validated on a sample; the rest of the column is trusted by shape, since
   // each libphonenumber parse costs ~20 µs and a list can have 10,000 rows.
   const phoneTrust = columns.map((c, i) => (c.kind === 'phone' ? phoneColumnValid(text, table.sample, i) : false));
+  yield;
   const hasNameColumn = columns.some((c) => c.kind === 'name' || c.kind === 'first' || c.kind === 'last');
   const cursor = table.open();
   const row: Row = { s: 0, e: 0, cells: [] };
   const out: Hit[] = [];
   const jsonColumns = table.kind === 'json' ? (cursor as JsonCursor).columns : null;
+  // A pause every 32 rows, or sooner after 8 kB of long rows.
+  let since = 0;
+  let mark = 0;
   for (let r = 0; cursor.next(row); r++) {
-    if ((r & 127) === 127) yield;
+    if (++since >= 32 || row.s - mark >= 8192) {
+      yield;
+      since = 0;
+      mark = row.s;
+    }
     out.length = 0;
     const cells = row.cells;
     for (let ci = 0; ci < cells.length; ci += 3) {

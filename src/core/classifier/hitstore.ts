@@ -1,7 +1,10 @@
-// Hits of a whole input in typed arrays (about 24 bytes each) instead of one object per hit:
-// a 10 MB client list has half a million hits, and long-lived objects made the garbage
-// collector pause the page for tens of milliseconds and held 15x the input in memory.
-// Detectors still produce short-lived Hit objects per row or chunk; they are copied in here.
+// Hits of a whole input in typed arrays (15 bytes each, 19 with a table row) instead of one
+// object per hit: a 10 MB client list has half a million hits, and long-lived objects made the
+// garbage collector pause the page for tens of milliseconds and held 15x the input in memory.
+// The arrays come in chunks of 16,384 hits, so the store never copies itself to grow (a
+// doubling array held the old and the new copy at once, up to three times what it needed) and
+// never holds more than one chunk it does not use. Detectors still produce short-lived Hit
+// objects per row or chunk; they are copied in here.
 import type { FindingType } from '../types';
 import type { Hit } from './hit';
 
@@ -73,36 +76,141 @@ export class IntSet {
   }
 }
 
+/** Set of non-negative integers (table rows) as a growable bit array: 1 bit per possible member. */
+export class BitSet {
+  size = 0;
+  private words = new Uint32Array(8);
+
+  add(k: number): void {
+    const w = k >>> 5;
+    if (w >= this.words.length) {
+      const next = new Uint32Array(Math.max(w + 1, this.words.length * 2));
+      next.set(this.words);
+      this.words = next;
+    }
+    const bit = 1 << (k & 31);
+    const old = this.words[w] as number;
+    if ((old & bit) === 0) {
+      this.words[w] = old | bit;
+      this.size++;
+    }
+  }
+
+  has(k: number): boolean {
+    const w = k >>> 5;
+    return k >= 0 && w < this.words.length && ((this.words[w] as number) & (1 << (k & 31))) !== 0;
+  }
+}
+
+const SHIFT = 14;
+/** Hits per chunk (the first chunk starts small and grows to this). */
+export const CHUNK_HITS = 1 << SHIFT;
+const MASK = CHUNK_HITS - 1;
+
+/**
+ * The four columns a Finding is made of (type, start, end, confidence x 100), shared with the
+ * store that filled them: what a Classification keeps to build its findings on demand.
+ */
+export interface HitSpans {
+  readonly n: number;
+  readonly type: readonly Uint8Array[];
+  readonly start: readonly Int32Array[];
+  readonly end: readonly Int32Array[];
+  readonly conf: readonly Uint8Array[];
+}
+
 export class HitStore {
   n = 0;
-  type = new Uint8Array(256);
-  start = new Int32Array(256);
-  end = new Int32Array(256);
-  conf = new Uint8Array(256);
-  flags = new Uint8Array(256);
-  row = new Int32Array(256);
-  key = new Int32Array(256);
+  private types: Uint8Array[] = [new Uint8Array(256)];
+  private starts: Int32Array[] = [new Int32Array(256)];
+  private ends: Int32Array[] = [new Int32Array(256)];
+  private confs: Uint8Array[] = [new Uint8Array(256)];
+  private flagBits: Uint8Array[] = [new Uint8Array(256)];
+  // Rows only once a hit has one (tables): free text leaves them out, 4 bytes a hit.
+  private rows: (Int32Array | undefined)[] = [];
+  private keys: Int32Array[] = [new Int32Array(256)];
+  /** Hits the allocated chunks can hold. */
+  private cap = 256;
   private lastEnd = new Int32Array(TYPES.length).fill(-1);
+  private inOrder = true;
+
+  type(i: number): number {
+    return (this.types[i >>> SHIFT] as Uint8Array)[i & MASK] as number;
+  }
+
+  start(i: number): number {
+    return (this.starts[i >>> SHIFT] as Int32Array)[i & MASK] as number;
+  }
+
+  end(i: number): number {
+    return (this.ends[i >>> SHIFT] as Int32Array)[i & MASK] as number;
+  }
+
+  /** Confidence x 100. */
+  conf(i: number): number {
+    return (this.confs[i >>> SHIFT] as Uint8Array)[i & MASK] as number;
+  }
+
+  flags(i: number): number {
+    return (this.flagBits[i >>> SHIFT] as Uint8Array)[i & MASK] as number;
+  }
+
+  /** Table row (-1 in free text and for a header). */
+  row(i: number): number {
+    const a = this.rows[i >>> SHIFT];
+    return a === undefined ? -1 : (a[i & MASK] as number);
+  }
+
+  /** keyNumber() of the hit's normalised value. */
+  key(i: number): number {
+    return (this.keys[i >>> SHIFT] as Int32Array)[i & MASK] as number;
+  }
+
+  has(i: number, flag: number): boolean {
+    return (this.flags(i) & flag) !== 0;
+  }
+
+  /** The columns findings are made of; they stay valid when the store itself is dropped. */
+  spans(): HitSpans {
+    return { n: this.n, type: this.types, start: this.starts, end: this.ends, conf: this.confs };
+  }
 
   private grow(): void {
-    const cap = this.type.length * 2;
-    const g8 = (a: Uint8Array) => {
-      const b = new Uint8Array(cap);
-      b.set(a);
-      return b;
-    };
-    const g32 = (a: Int32Array) => {
-      const b = new Int32Array(cap);
-      b.set(a);
-      return b;
-    };
-    this.type = g8(this.type);
-    this.conf = g8(this.conf);
-    this.flags = g8(this.flags);
-    this.start = g32(this.start);
-    this.end = g32(this.end);
-    this.row = g32(this.row);
-    this.key = g32(this.key);
+    if (this.cap < CHUNK_HITS) {
+      // Only the first chunk is ever copied, while it is small.
+      const size = this.cap * 2;
+      const g8 = (a: Uint8Array[]) => {
+        const b = new Uint8Array(size);
+        b.set(a[0] as Uint8Array);
+        a[0] = b;
+      };
+      const g32 = (a: Int32Array[]) => {
+        const b = new Int32Array(size);
+        b.set(a[0] as Int32Array);
+        a[0] = b;
+      };
+      g8(this.types);
+      g8(this.confs);
+      g8(this.flagBits);
+      g32(this.starts);
+      g32(this.ends);
+      g32(this.keys);
+      const r = this.rows[0];
+      if (r) {
+        const b = new Int32Array(size).fill(-1);
+        b.set(r);
+        this.rows[0] = b;
+      }
+      this.cap = size;
+      return;
+    }
+    this.types.push(new Uint8Array(CHUNK_HITS));
+    this.confs.push(new Uint8Array(CHUNK_HITS));
+    this.flagBits.push(new Uint8Array(CHUNK_HITS));
+    this.starts.push(new Int32Array(CHUNK_HITS));
+    this.ends.push(new Int32Array(CHUNK_HITS));
+    this.keys.push(new Int32Array(CHUNK_HITS));
+    this.cap += CHUNK_HITS;
   }
 
   /**
@@ -114,56 +222,77 @@ export class HitStore {
     if (h.start < (this.lastEnd[t] as number)) return;
     if (t === T_PHONE || t === T_PERSON || t === T_ADDRESS || t === T_DOB) {
       for (let k = this.n - 1; k >= 0 && k >= this.n - 8; k--) {
-        const ot = this.type[k];
-        if ((ot === T_EMAIL || ot === T_HASH) && (this.start[k] as number) <= h.start && (this.end[k] as number) >= h.end) return;
+        const ot = this.type(k);
+        if ((ot === T_EMAIL || ot === T_HASH) && this.start(k) <= h.start && this.end(k) >= h.end) return;
       }
     }
-    if (this.n === this.type.length) this.grow();
+    if (this.n === this.cap) this.grow();
+    if (this.n > 0 && this.inOrder) {
+      const ps = this.start(this.n - 1);
+      if (ps > h.start || (ps === h.start && this.end(this.n - 1) < h.end)) this.inOrder = false;
+    }
     const i = this.n++;
-    this.type[i] = t;
-    this.start[i] = h.start;
-    this.end[i] = h.end;
-    this.conf[i] = Math.round(h.confidence * 100);
-    this.flags[i] =
+    const c = i >>> SHIFT;
+    const j = i & MASK;
+    (this.types[c] as Uint8Array)[j] = t;
+    (this.starts[c] as Int32Array)[j] = h.start;
+    (this.ends[c] as Int32Array)[j] = h.end;
+    (this.confs[c] as Uint8Array)[j] = Math.round(h.confidence * 100);
+    (this.flagBits[c] as Uint8Array)[j] =
       (h.strength === 'strong' ? F_STRONG : 0) |
       (h.full ? F_FULL : 0) |
       (h.handle ? F_HANDLE : 0) |
       (h.role ? F_ROLE : 0) |
       (h.standalone ? F_STANDALONE : 0) |
       (h.inferred ? F_INFERRED : 0);
-    this.row[i] = row;
-    this.key[i] = keyNumber(h.key);
+    if (row !== -1 || this.rows[c] !== undefined) {
+      let rows = this.rows[c];
+      if (rows === undefined) rows = this.rows[c] = new Int32Array((this.types[c] as Uint8Array).length).fill(-1);
+      rows[j] = row;
+    }
+    (this.keys[c] as Int32Array)[j] = keyNumber(h.key);
     this.lastEnd[t] = h.end;
   }
 
+  /** Whether the hits are in position order (start, longer first), as pushed so far. */
   isSorted(): boolean {
-    for (let i = 1; i < this.n; i++) {
-      const a = this.start[i - 1] as number;
-      const b = this.start[i] as number;
-      if (a > b || (a === b && (this.end[i - 1] as number) < (this.end[i] as number))) return false;
-    }
-    return true;
+    return this.inOrder;
   }
 
-  /** Re-orders by position (only JSON with identifiers both inside and outside its records needs it). */
+  /**
+   * Re-orders by position: start, then longer first, then type, keeping push order among equals
+   * (only JSON with identifiers both inside and outside its records needs it). The fields
+   * outside the records come last, so this sorts the short unordered tail and merges.
+   */
   sort(): void {
-    const idx = Array.from({ length: this.n }, (_, i) => i);
-    idx.sort((x, y) => (this.start[x] as number) - (this.start[y] as number) || (this.end[y] as number) - (this.end[x] as number) || (this.type[x] as number) - (this.type[y] as number));
-    const perm = <A extends Uint8Array | Int32Array>(a: A): A => {
-      const b = a.slice() as A;
-      for (let k = 0; k < idx.length; k++) b[k] = a[idx[k] as number] as number;
-      return b;
+    const n = this.n;
+    const cmp = (x: number, y: number) => this.start(x) - this.start(y) || this.end(y) - this.end(x) || this.type(x) - this.type(y);
+    let p = 1;
+    while (p < n && cmp(p - 1, p) <= 0) p++;
+    const tail = Array.from({ length: n - p }, (_, k) => p + k).sort(cmp);
+    const idx = new Int32Array(n);
+    let a = 0;
+    let b = 0;
+    for (let k = 0; k < n; k++) idx[k] = b >= tail.length || (a < p && cmp(a, tail[b] as number) <= 0) ? a++ : (tail[b++] as number);
+    const perm = <A extends Uint8Array | Int32Array>(chunks: A[], get: (i: number) => number): A[] => {
+      const out = chunks.map((a) => a.slice() as A);
+      for (let k = 0; k < idx.length; k++) (out[k >>> SHIFT] as A)[k & MASK] = get(idx[k] as number);
+      return out;
     };
-    this.type = perm(this.type);
-    this.start = perm(this.start);
-    this.end = perm(this.end);
-    this.conf = perm(this.conf);
-    this.flags = perm(this.flags);
-    this.row = perm(this.row);
-    this.key = perm(this.key);
-  }
-
-  has(i: number, flag: number): boolean {
-    return ((this.flags[i] as number) & flag) !== 0;
+    const types = perm(this.types, (i) => this.type(i));
+    const starts = perm(this.starts, (i) => this.start(i));
+    const ends = perm(this.ends, (i) => this.end(i));
+    const confs = perm(this.confs, (i) => this.conf(i));
+    const flagBits = perm(this.flagBits, (i) => this.flags(i));
+    const rows = this.rows.length === 0 ? [] : perm(this.types.map((a) => new Int32Array(a.length)), (i) => this.row(i));
+    const keys = perm(this.keys, (i) => this.key(i));
+    this.types = types;
+    this.starts = starts;
+    this.ends = ends;
+    this.confs = confs;
+    this.flagBits = flagBits;
+    this.rows = rows;
+    this.keys = keys;
+    this.inOrder = true;
   }
 }

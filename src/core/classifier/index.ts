@@ -39,11 +39,14 @@ function* run(input: string | ClassifyInput, options: ClassifyOptions): Generato
   if (!tableText.trim() || tableText === text) return main;
   const fromHtml = yield* decideSteps(yield* analyze(tableText, 'auto', own), options);
   if (RANK[fromHtml.verdict] <= RANK[main.verdict]) return main;
-  return {
-    ...fromHtml,
-    // Offsets into html-derived text mean nothing to the caller; keep the text's own findings.
-    findings: main.findings,
-  };
+  // Offsets into html-derived text mean nothing to the caller; keep the text's own findings.
+  // Copied property by property, so neither side's findings are built just to be moved.
+  const out = {} as Classification;
+  for (const key of Object.keys(fromHtml) as (keyof Classification)[]) {
+    const d = Object.getOwnPropertyDescriptor(key === 'findings' ? main : fromHtml, key) as PropertyDescriptor;
+    Object.defineProperty(out, key, d);
+  }
+  return out;
 }
 
 function safeOptions(options: ClassifyOptions | undefined): ClassifyOptions {
@@ -70,7 +73,9 @@ export interface IncrementalClock {
 
 /**
  * Same result as classify(), computed in slices: after each slice of about `sliceMs` it awaits
- * `yieldToHost()` so the page stays responsive while a 10 MB upload is read.
+ * `yieldToHost()` so the page stays responsive while a 10 MB upload is read. The work pauses
+ * often (between detectors, every few dozen rows, every thousand hits); a slice ends before the
+ * step that would probably take it past `sliceMs`, judged by the step just run.
  */
 export async function classifyIncrementally(
   input: string | ClassifyInput,
@@ -81,13 +86,19 @@ export async function classifyIncrementally(
 ): Promise<Classification> {
   const gen = run(input, safeOptions(options));
   let sliceStart = clock.now();
+  let stepStart = sliceStart;
   try {
     for (;;) {
       const step = gen.next();
       if (step.done) return step.value;
-      if (clock.now() - sliceStart >= sliceMs) {
+      const now = clock.now();
+      // Pause when the slice is used up, or would be by one more step as long as the last one.
+      if (now - sliceStart + (now - stepStart) >= sliceMs) {
         await yieldToHost();
         sliceStart = clock.now();
+        stepStart = sliceStart;
+      } else {
+        stepStart = now;
       }
     }
   } catch {

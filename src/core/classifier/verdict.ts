@@ -9,8 +9,9 @@
 //            known_client      the practice roster matched
 //   caution  two of the list items above, a full name or contact next to therapy words, or a
 //            weak identifier (handle, lone first name) next to clinical words
-// Works on the typed-array HitStore in one or two forward passes, yielding every few thousand
-// hits so classifyIncrementally() keeps its slices short.
+// Works on the typed-array HitStore in a few forward passes, yielding every thousand hits so
+// classifyIncrementally() keeps its slices short, and keeps no object per hit: findings are
+// built from the store's columns only when the caller reads them.
 import { maskValue } from '../mask';
 import type { Classification, ClassifyOptions, Finding, FindingType, MaskedExample, RiskReason, Verdict } from '../types';
 import type { Analysis } from './analyze';
@@ -30,7 +31,9 @@ import {
   T_HASH,
   T_PERSON,
   T_PHONE,
+  BitSet,
   IntSet,
+  type HitSpans,
   type HitStore,
 } from './hitstore';
 import { isLetter, lineEnd, lineStart } from './text';
@@ -40,7 +43,8 @@ export const CONTEXT_WINDOW = 160;
 /** Identifiers further apart than this are not one record in free text. */
 const RECORD_GAP = 200;
 const MAX_EXAMPLES = 5;
-const TICK = 4095;
+/** Hits between pauses of the incremental run (about a millisecond of work). */
+const TICK = 1023;
 
 /** The record being built; one at a time, so no object per record. */
 interface RecordAcc {
@@ -100,7 +104,7 @@ class PeopleCounter {
 }
 
 function isIdentifier(h: HitStore, i: number): boolean {
-  const t = h.type[i] as number;
+  const t = h.type(i);
   if (t === T_PERSON) return true;
   if (t === T_EMAIL) return !h.has(i, F_ROLE);
   return t === T_PHONE || t === T_DOB || t === T_ADDRESS;
@@ -108,22 +112,22 @@ function isIdentifier(h: HitStore, i: number): boolean {
 
 /** Adds hit i to the record. */
 function addToRecord(r: RecordAcc, h: HitStore, i: number): void {
-  const t = h.type[i] as number;
+  const t = h.type(i);
   if (t === T_PERSON) {
     if (!h.has(i, F_HANDLE)) {
       // First + last name columns: combine the keys into one.
-      r.nameKey = r.nameCount === 0 ? (h.key[i] as number) : ((Math.imul(r.nameKey, 31) + (h.key[i] as number)) >>> 1) | 1;
+      r.nameKey = r.nameCount === 0 ? h.key(i) : ((Math.imul(r.nameKey, 31) + h.key(i)) >>> 1) | 1;
       r.nameCount++;
     }
   } else if (t === T_EMAIL) {
-    if (!h.has(i, F_ROLE)) r.email = h.key[i] as number;
+    if (!h.has(i, F_ROLE)) r.email = h.key(i);
   } else if (t === T_PHONE) {
-    r.phone = h.key[i] as number;
+    r.phone = h.key(i);
   } else if (t === T_DOB || t === T_ADDRESS) {
     r.other = true;
   }
   if (h.has(i, F_STANDALONE)) r.listed = true;
-  r.lastEnd = Math.max(r.lastEnd, h.end[i] as number);
+  r.lastEnd = Math.max(r.lastEnd, h.end(i));
 }
 
 /** decide() in steps (see classifyIncrementally). */
@@ -139,16 +143,17 @@ export function* decideSteps(analysis: Analysis, options: ClassifyOptions = {}):
   let uuidShaped = 0;
   for (let i = 0; i < n; i++) {
     if ((i & TICK) === TICK) yield;
-    if (h.type[i] === T_HASH && (h.end[i] as number) - (h.start[i] as number) === 32) {
+    if (h.type(i) === T_HASH && h.end(i) - h.start(i) === 32) {
       hex32++;
-      if (looksLikeUuid(text.slice(h.start[i], h.end[i]))) uuidShaped++;
+      if (looksLikeUuid(text.slice(h.start(i), h.end(i)))) uuidShaped++;
     }
   }
   const dropUuid = hex32 > 0 && uuidShaped / hex32 >= 0.8;
-  const kept = (i: number) => !(dropUuid && h.type[i] === T_HASH && (h.end[i] as number) - (h.start[i] as number) === 32);
+  const kept = (i: number) => !(dropUuid && h.type(i) === T_HASH && h.end(i) - h.start(i) === 32);
 
   // One pass: counts, distinct personal emails and listed hashes, records.
   const countsByType = new Array<number>(TYPES.length).fill(0);
+  // Only compared with T (and 2), so they stop growing there: a 10 MB list has 150,000 emails.
   const personalEmails = new IntSet();
   const listedHashes = new IntSet();
   let strongClinical = false;
@@ -157,22 +162,23 @@ export function* decideSteps(analysis: Analysis, options: ClassifyOptions = {}):
   resetRecord(rec);
   let open = false;
   const clientHeader = table !== null && columns !== null && columns.some((c) => c.clientHeader && c.kind === 'name');
-  const clientHeaderRows = new IntSet();
+  const clientHeaderRows = new BitSet();
   for (let i = 0; i < n; i++) {
     if ((i & TICK) === TICK) yield;
     if (!kept(i)) continue;
-    const t = h.type[i] as number;
+    const t = h.type(i);
     countsByType[t] = (countsByType[t] as number) + 1;
-    if (t === T_EMAIL && !h.has(i, F_ROLE)) personalEmails.add(h.key[i] as number);
-    else if (t === T_HASH && (h.has(i, F_STANDALONE) || hashAloneOnLine(text, h.start[i] as number, h.end[i] as number))) listedHashes.add(h.key[i] as number);
+    if (t === T_EMAIL && !h.has(i, F_ROLE)) {
+      if (personalEmails.size < T) personalEmails.add(h.key(i));
+    } else if (t === T_HASH && listedHashes.size < T && (h.has(i, F_STANDALONE) || hashAloneOnLine(text, h.start(i), h.end(i)))) listedHashes.add(h.key(i));
     else if (t === T_CLINICAL && h.has(i, F_STRONG)) strongClinical = true;
     if (!isIdentifier(h, i)) continue;
     if (table) {
-      const row = h.row[i] as number;
+      const row = h.row(i);
       if (row < 0) continue;
       // In a business row, a name found in free text is the business's ("Schuppe and Sons").
       if (t === T_PERSON && h.has(i, F_INFERRED) && analysis.orgRows.has(row)) continue;
-      if (t === T_PERSON && clientHeader && !h.has(i, F_HANDLE)) clientHeaderRows.add(row + 1);
+      if (t === T_PERSON && clientHeader && !h.has(i, F_HANDLE) && clientHeaderRows.size < T) clientHeaderRows.add(row);
       if (open && rec.row !== row) {
         people.add(rec);
         open = false;
@@ -243,26 +249,93 @@ export function* decideSteps(analysis: Analysis, options: ClassifyOptions = {}):
     }
   }
 
-  yield;
-  const findings: Finding[] = [];
-  for (let i = 0; i < n; i++) {
-    if ((i & TICK) === TICK) yield;
-    if (!kept(i)) continue;
-    findings.push({ type: TYPES[h.type[i] as number] as FindingType, start: h.start[i] as number, end: h.end[i] as number, confidence: (h.conf[i] as number) / 100 });
-  }
-  if (rosterSpans.length > 0) mergeRosterSpans(findings, rosterSpans, text.length);
   const counts: Partial<Record<FindingType, number>> = {};
   for (let t = 0; t < TYPES.length; t++) if ((countsByType[t] as number) > 0) counts[TYPES[t] as FindingType] = countsByType[t] as number;
-  const result: Classification = {
+  const examples = yield* examplesOf(text, h, kept);
+  const result = {
     verdict: state.verdict,
     reasons,
     counts,
     people: people.people,
-    examples: examplesOf(text, h, kept),
-    findings,
-  };
+    examples,
+  } as Classification;
+  // Findings are built when first read (redaction, the CLI's values), from the hit store's
+  // type/start/end/confidence columns: one object per identifier is most of the memory a large
+  // list would otherwise hold, and the extension's dialog never reads them.
+  defineFindings(result, h.spans(), dropUuid, rosterSpans, text.length);
   if (rosterMatches) result.rosterMatches = rosterMatches;
   return result;
+}
+
+/**
+ * Gives `result` an enumerable `findings` property that builds the array on first read and
+ * then becomes a plain data property (JSON.stringify, spreads, structured clones and equality
+ * checks all read it like any other). Assigning to it replaces it.
+ */
+function defineFindings(
+  result: Classification,
+  spans: HitSpans,
+  dropUuid: boolean,
+  rosterSpans: { type: FindingType; start: number; end: number }[],
+  length: number,
+): void {
+  let source: HitSpans | null = spans;
+  let built: Finding[] | null = null;
+  const build = (): Finding[] => {
+    if (built) return built;
+    const s = source as HitSpans;
+    // Sized once (a growing array would hold up to half again as many slots, plus its copies).
+    let count = s.n;
+    if (dropUuid) {
+      for (let c = 0, i = 0; i < s.n; c++) {
+        const type = s.type[c] as Uint8Array;
+        const start = s.start[c] as Int32Array;
+        const end = s.end[c] as Int32Array;
+        const m = Math.min(s.n - i, type.length);
+        for (let j = 0; j < m; j++) if (type[j] === T_HASH && (end[j] as number) - (start[j] as number) === 32) count--;
+        i += m;
+      }
+    }
+    const findings = new Array<Finding>(count);
+    let f = 0;
+    for (let c = 0, i = 0; i < s.n; c++) {
+      const type = s.type[c] as Uint8Array;
+      const start = s.start[c] as Int32Array;
+      const end = s.end[c] as Int32Array;
+      const conf = s.conf[c] as Uint8Array;
+      const m = Math.min(s.n - i, type.length);
+      for (let j = 0; j < m; j++) {
+        const t = type[j] as number;
+        const st = start[j] as number;
+        const en = end[j] as number;
+        if (dropUuid && t === T_HASH && en - st === 32) continue;
+        findings[f++] = { type: TYPES[t] as FindingType, start: st, end: en, confidence: (conf[j] as number) / 100 };
+      }
+      i += m;
+    }
+    if (rosterSpans.length > 0) mergeRosterSpans(findings, rosterSpans, length);
+    built = findings;
+    source = null;
+    return findings;
+  };
+  Object.defineProperty(result, 'findings', {
+    enumerable: true,
+    configurable: true,
+    get(this: Classification): Finding[] {
+      const value = build();
+      try {
+        Object.defineProperty(this, 'findings', { value, writable: true, enumerable: true, configurable: true });
+      } catch {
+        // a frozen or sealed copy keeps the accessor; the array is cached all the same
+      }
+      return value;
+    },
+    set(this: Classification, value: Finding[]) {
+      built = value;
+      source = null;
+      Object.defineProperty(this, 'findings', { value, writable: true, enumerable: true, configurable: true });
+    },
+  });
 }
 
 /**
@@ -302,10 +375,10 @@ export function decide(analysis: Analysis, options: ClassifyOptions = {}): Class
  * too wide.
  */
 function startsNewRecord(text: string, r: RecordAcc, h: HitStore, i: number): boolean {
-  const s = h.start[i] as number;
+  const s = h.start(i);
   if (s - r.lastEnd > RECORD_GAP) return true;
-  const t = h.type[i] as number;
-  const key = h.key[i] as number;
+  const t = h.type(i);
+  const key = h.key(i);
   if (t === T_PERSON) {
     if (r.nameCount > 0 && r.nameKey !== key) return true;
     if ((r.email !== -1 || r.phone !== -1) && text.slice(r.lastEnd, s).includes('\n')) return true;
@@ -318,19 +391,19 @@ function startsNewRecord(text: string, r: RecordAcc, h: HitStore, i: number): bo
 /** The contact fills its line apart from separators, labels and other identifiers: a list. */
 function isListItem(text: string, h: HitStore, idx: number): boolean {
   // Bounded scans: on a 10 MB single line, looking for its ends from every contact is quadratic.
-  const ls = lineStart(text, h.start[idx] as number, 200);
-  const le = lineEnd(text, h.end[idx] as number, 200);
+  const ls = lineStart(text, h.start(idx), 200);
+  const le = lineEnd(text, h.end(idx), 200);
   if (ls < 0 || le < 0) return false;
   let letters = 0;
   let p = ls;
   let first = idx;
-  while (first > 0 && (h.start[first - 1] as number) >= ls) first--;
+  while (first > 0 && h.start(first - 1) >= ls) first--;
   for (let k = first; k < h.n; k++) {
-    const s = h.start[k] as number;
+    const s = h.start(k);
     if (s >= le) break;
-    if ((h.end[k] as number) <= ls || h.type[k] === T_CLINICAL) continue;
+    if (h.end(k) <= ls || h.type(k) === T_CLINICAL) continue;
     for (let i = p; i < Math.max(p, s); i++) if (isLetter(text.charCodeAt(i))) letters++;
-    p = Math.max(p, h.end[k] as number);
+    p = Math.max(p, h.end(k));
   }
   for (let i = p; i < le; i++) if (isLetter(text.charCodeAt(i))) letters++;
   // Labels like "Email:", "Tel", "cell" are fine.
@@ -348,60 +421,68 @@ function hashAloneOnLine(text: string, s: number, e: number): boolean {
 type Level = 'none' | 'caution' | 'warning';
 
 function* clinicalLevel(text: string, h: HitStore, kept: (i: number) => boolean, isTable: boolean): Generator<void, Level> {
-  let any = false;
-  for (let i = 0; i < h.n && !any; i++) any = h.type[i] === T_CLINICAL;
-  if (!any) return 'none';
-  const clinical: number[] = [];
-  const ids: number[] = [];
-  for (let i = 0; i < h.n; i++) {
+  // Walks the store itself (no lists of indices: a large list has hundreds of thousands of
+  // identifiers): clinical hits and identifiers are both in text order.
+  const n = h.n;
+  let anyClinical = false;
+  let anyId = false;
+  for (let i = 0; i < n && !(anyClinical && anyId); i++) {
     if ((i & TICK) === TICK) yield;
     if (!kept(i)) continue;
-    if (h.type[i] === T_CLINICAL) clinical.push(i);
-    else if (isIdentifier(h, i)) ids.push(i);
+    if (h.type(i) === T_CLINICAL) anyClinical = true;
+    else if (isIdentifier(h, i)) anyId = true;
   }
-  if (clinical.length === 0 || ids.length === 0) return 'none';
+  if (!anyClinical || !anyId) return 'none';
   let level: Level = 'none';
   const bump = (l: Level): boolean => {
     if (l === 'warning' || (l === 'caution' && level === 'none')) level = l;
     return level === 'warning';
   };
   if (isTable) {
-    // Same row; a diagnosis column makes every row with an identifier clinical.
-    const strongRows = new Set<number>();
-    const weakRows = new Set<number>();
-    for (const c of clinical) (h.has(c, F_STRONG) ? strongRows : weakRows).add(h.row[c] as number);
-    let k = 0;
-    for (const id of ids) {
-      if ((++k & TICK) === 0) yield;
-      const row = h.row[id] as number;
+    // Same row; a diagnosis column makes every row with an identifier clinical. Rows are >= -1
+    // (-1: the header), kept as row + 1.
+    const strongRows = new BitSet();
+    const weakRows = new BitSet();
+    for (let i = 0; i < n; i++) {
+      if ((i & TICK) === TICK) yield;
+      if (kept(i) && h.type(i) === T_CLINICAL) (h.has(i, F_STRONG) ? strongRows : weakRows).add(h.row(i) + 1);
+    }
+    for (let i = 0; i < n; i++) {
+      if ((i & TICK) === TICK) yield;
+      if (!kept(i) || h.type(i) === T_CLINICAL || !isIdentifier(h, i)) continue;
+      const row = h.row(i);
       if (row < 0) continue;
-      if (strongRows.has(row) && bump(strengthLevel(true, h, id))) return level;
-      if (weakRows.has(row)) bump(strengthLevel(false, h, id));
+      if (strongRows.has(row + 1) && bump(strengthLevel(true, h, i))) return level;
+      if (weakRows.has(row + 1)) bump(strengthLevel(false, h, i));
     }
     return level;
   }
-  // Free text: both lists are in text order; walk them together within the window.
+  // Free text: for each clinical hit, the identifiers within the window. `j` is the first
+  // identifier that can still be in a window (its end is not before the window's start).
   let j = 0;
   let k = 0;
-  for (const c of clinical) {
+  for (let c = 0; c < n; c++) {
+    if ((c & TICK) === TICK) yield;
+    if (!kept(c) || h.type(c) !== T_CLINICAL) continue;
     if ((++k & TICK) === 0) yield;
-    const cs = h.start[c] as number;
-    const ce = h.end[c] as number;
-    while (j < ids.length && (h.end[ids[j] as number] as number) < cs - CONTEXT_WINDOW) j++;
-    for (let m = j; m < ids.length; m++) {
-      const id = ids[m] as number;
-      if ((h.start[id] as number) > ce + CONTEXT_WINDOW) break;
-      if (!sameParagraph(text, h.start[id] as number, h.end[id] as number, cs, ce)) continue;
-      if (bump(strengthLevel(h.has(c, F_STRONG), h, id))) return level;
+    const cs = h.start(c);
+    const ce = h.end(c);
+    while (j < n && (!kept(j) || h.type(j) === T_CLINICAL || !isIdentifier(h, j) || h.end(j) < cs - CONTEXT_WINDOW)) j++;
+    for (let m = j; m < n; m++) {
+      // Sorted by start: nothing after this one starts inside the window either.
+      if (h.start(m) > ce + CONTEXT_WINDOW) break;
+      if (!kept(m) || h.type(m) === T_CLINICAL || !isIdentifier(h, m)) continue;
+      if (!sameParagraph(text, h.start(m), h.end(m), cs, ce)) continue;
+      if (bump(strengthLevel(h.has(c, F_STRONG), h, m))) return level;
     }
   }
   return level;
 }
 
 function strengthLevel(strong: boolean, h: HitStore, id: number): Level {
-  const isPerson = h.type[id] === T_PERSON;
+  const isPerson = h.type(id) === T_PERSON;
   const full = h.has(id, F_FULL);
-  const weakId = isPerson && (h.has(id, F_HANDLE) || (!full && (h.conf[id] as number) < 60));
+  const weakId = isPerson && (h.has(id, F_HANDLE) || (!full && h.conf(id) < 60));
   if (strong) return weakId ? 'caution' : 'warning';
   // Therapy words: a full name or a contact is a caution; a lone first name or handle is not.
   if (isPerson && !full) return 'none';
@@ -417,12 +498,14 @@ function sameParagraph(text: string, as: number, ae: number, bs: number, be: num
 
 const EXAMPLE_ORDER = [T_PERSON, T_EMAIL, T_PHONE, T_HASH, T_DOB, T_ADDRESS];
 
-function examplesOf(text: string, h: HitStore, kept: (i: number) => boolean): MaskedExample[] {
+function* examplesOf(text: string, h: HitStore, kept: (i: number) => boolean): Generator<void, MaskedExample[]> {
   // Round-robin over kinds so a list shows a name, an email and a phone rather than five names.
   const byType: number[][] = EXAMPLE_ORDER.map(() => []);
   let full = 0;
+  // Until every kind has five: with no hashes, dates or addresses that is the whole store.
   for (let i = 0; i < h.n && full < EXAMPLE_ORDER.length; i++) {
-    const k = EXAMPLE_ORDER.indexOf(h.type[i] as number);
+    if ((i & TICK) === TICK) yield;
+    const k = EXAMPLE_ORDER.indexOf(h.type(i));
     const list = byType[k];
     if (!list || list.length >= MAX_EXAMPLES || !kept(i) || h.has(i, F_HANDLE) || h.has(i, F_ROLE)) continue;
     list.push(i);
@@ -434,8 +517,8 @@ function examplesOf(text: string, h: HitStore, kept: (i: number) => boolean): Ma
     for (const list of byType) {
       const i = list[round];
       if (i === undefined) continue;
-      const type = TYPES[h.type[i] as number] as FindingType;
-      const masked = maskValue(type, text.slice(h.start[i], h.end[i]));
+      const type = TYPES[h.type(i)] as FindingType;
+      const masked = maskValue(type, text.slice(h.start(i), h.end(i)));
       if (seen.has(masked)) continue;
       seen.add(masked);
       out.push({ type, masked });

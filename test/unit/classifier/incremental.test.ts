@@ -25,6 +25,20 @@ describe('classifyIncrementally', () => {
     expect(await classifyIncrementally({ text: '', html }, undefined, async () => {})).toEqual(classify({ text: '', html }));
   });
 
+  it('can pause often: every few dozen rows, and between detectors on each chunk of text', async () => {
+    const steps = async (input: string) => {
+      let reads = 0;
+      await classifyIncrementally(input, {}, async () => {}, 1e9, { now: () => (reads++, 0) });
+      return reads; // the clock is read after every step
+    };
+    expect(await steps(bigClientCsv(3200))).toBeGreaterThan(3200 / 32);
+    const prose = contactProse(4, 400)
+      .map((d) => d.text)
+      .join('\n');
+    const text = prose.repeat(Math.ceil(320_000 / prose.length));
+    expect(await steps(text)).toBeGreaterThan(4 * Math.floor(text.length / (32 * 1024)));
+  });
+
   it('does not yield for small inputs with a real clock', async () => {
     let yields = 0;
     await classifyIncrementally('Jane Doe jane@gmail.com', {}, async () => void yields++, 50);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { classify, prescreen } from '../../../src/core/classifier/index';
-import { CLIENT_FORMS, NON_CLIENT_KINDS, clientList, contactProse, nonClient, rng } from '../../fixtures/classifier/generators';
+import { CLIENT_FORMS, NON_CLIENT_KINDS, clientList, contactProse, fakerFor, nonClient, rng } from '../../fixtures/classifier/generators';
 
 describe('prescreen', () => {
   it('says yes to the raw material of every rule', () => {
@@ -47,5 +47,54 @@ describe('prescreen', () => {
       }
     }
     expect(flagged).toBeGreaterThan(100); // the check above must have had something to check
+  });
+});
+
+describe('prescreen over the generated sets', () => {
+  it('flags every generated client list, in every form and size', async () => {
+    let checked = 0;
+    for (const form of CLIENT_FORMS) {
+      for (let k = 0; k < 6; k++) {
+        const s = await clientList(form, 900 + k, [3, 5, 8, 13, 21, 30][k] as number);
+        expect(prescreen(s.text), `${form} seed ${900 + k}:\n${s.text.slice(0, 200)}`).toBe(true);
+        if (s.html) expect(prescreen(s.html), `${form} html`).toBe(true);
+        checked++;
+      }
+    }
+    expect(checked).toBe(CLIENT_FORMS.length * 6);
+  });
+
+  it('answers for a text as it does for its tokens: digit-free ordinary sentences that pass still pass joined', () => {
+    const f = fakerFor('en', 77);
+    const r = rng(77);
+    const sentences: string[] = [];
+    while (sentences.length < 300) {
+      const s = (r() < 0.5 ? `The ${f.word.adjective()} ${f.word.noun()} ${f.word.verb()}s the ${f.word.noun()}.` : f.company.catchPhrase()).replace(/\d/g, '');
+      if (!prescreen(s)) sentences.push(s);
+    }
+    // Joined with spaces, line breaks, hyphens, camelCase and mixed scripts: no state leaks
+    // from one token to the next, so the joined text still passes.
+    const seps = [' ', '\n', '\n\n', ' - ', ', ', '\t', ' · ', ' — '];
+    for (let k = 0; k < 200; k++) {
+      let t = '';
+      const len = 1 + Math.floor(r() * 40);
+      for (let j = 0; j < len; j++) t += (j ? (seps[Math.floor(r() * seps.length)] as string) : '') + (sentences[Math.floor(r() * sentences.length)] as string);
+      expect(prescreen(t), t.slice(0, 200)).toBe(false);
+      expect(prescreen('Über ' + t + ' 東京')).toBe(false);
+    }
+  });
+
+  it('keeps every answer on strings of every internal kind (flat, sliced, joined, two-byte)', () => {
+    const base = 'Ordinary words about the weather and the garden, nothing else. ';
+    const long = base.repeat(2000);
+    const variants = [long, long.slice(3), long + 'x', `${long}Über`, Buffer.from(long, 'utf16le').toString('utf16le'), [long, long].join('\n')];
+    for (const v of variants) {
+      expect(prescreen(v)).toBe(false);
+      expect(prescreen(v + ' jane@x.com')).toBe(true);
+      expect(prescreen(v + ' call 415 555 2671')).toBe(true);
+      expect(prescreen(v + ' on sertraline')).toBe(true);
+      expect(prescreen(v + ' 12 Oak St')).toBe(true);
+      expect(prescreen(`${'5d41402abc4b2a76b9719d911017c592'} ${v}`)).toBe(true);
+    }
   });
 });
