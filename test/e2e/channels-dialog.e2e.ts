@@ -3,11 +3,12 @@
 // besides Cancel / Share / Remove identifiers, which channels.e2e.ts covers: "Not client data"
 // delivers the original and records the false alarm, "Decide later" and leaving the page keep
 // the action held and leave a pending warning.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { COVERED, ROOT, SAMPLE_CLIENT_LIST, fieldState, launch, realPaste, type Session } from './harness';
+import { COVERED, ROOT, SAMPLE_CLIENT_LIST, fieldState, realPaste, type Session } from './harness';
+import { withReferenceBrowser } from './browser-pair';
 import { cdp, clickDialog, isDialogShowing, waitForDialog, waitForDialogGone } from './dialog-driver';
 import {
   allStorage,
@@ -36,15 +37,9 @@ const RAW_VALUES = SAMPLE_CLIENT_LIST.split('\n')
 
 let guarded: Session;
 let reference: Session;
-
-beforeAll(async () => {
-  guarded = await launch();
-  reference = await launch({ extension: false });
-});
-
-afterAll(async () => {
-  await guarded?.close();
-  await reference?.close();
+withReferenceBrowser((g, r) => {
+  guarded = g;
+  reference = r;
 });
 
 async function pasteList(page: Page, selector = '#ta'): Promise<void> {

@@ -2,23 +2,18 @@
 // drag and drop of text onto fields, editors and drop zones, and text/html pastes. Each time
 // the action is held (the page sees nothing while the dialog shows) and "Share anyway" leaves
 // the page exactly as a reference run of the same user actions without the extension.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { SAMPLE_CLIENT_LIST, launch, realPaste, type Session } from './harness';
+import { SAMPLE_CLIENT_LIST, realPaste, type Session } from './harness';
+import { withReferenceBrowser } from './browser-pair';
 import { clickDialog, waitForDialog, waitForDialogGone } from './dialog-driver';
 import { dropAt, pointAtText, pointIn, type Act } from './channels-helpers';
 
 let guarded: Session;
 let reference: Session;
-
-beforeAll(async () => {
-  guarded = await launch();
-  reference = await launch({ extension: false });
-});
-
-afterAll(async () => {
-  await guarded?.close();
-  await reference?.close();
+withReferenceBrowser((g, r) => {
+  guarded = g;
+  reference = r;
 });
 
 /**

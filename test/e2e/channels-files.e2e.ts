@@ -2,12 +2,13 @@
 // real file chooser), CSV and XLSX client lists, a 10 MB list checked with a visible progress
 // box while the page keeps running, a file over the size limit, and files on the clipboard.
 // "Share anyway" is compared with a reference run of the same actions without the extension.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { closeSync, mkdtempSync, openSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { SAMPLE_CLIENT_LIST, launch, type Session } from './harness';
+import { SAMPLE_CLIENT_LIST, type Session } from './harness';
+import { withReferenceBrowser } from './browser-pair';
 import { clickDialog, dialogText, isDialogShowing, waitForDialog, waitForDialogGone } from './dialog-driver';
 import { chooseFiles, progressView, writeClipboard, type ProgressView } from './channels-helpers';
 import { bigClientCsv, xlsxBytes } from '../fixtures/classifier/generators';
@@ -40,17 +41,11 @@ truncateSync(HUGE, (LIMIT_MB + 1) * 1024 * 1024);
 
 let guarded: Session;
 let reference: Session;
-
-beforeAll(async () => {
-  guarded = await launch();
-  reference = await launch({ extension: false });
+withReferenceBrowser((g, r) => {
+  guarded = g;
+  reference = r;
 });
-
-afterAll(async () => {
-  await guarded?.close();
-  await reference?.close();
-  rmSync(tmp, { recursive: true, force: true });
-});
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
 interface UploadState {
   events: string[];

@@ -1,22 +1,17 @@
 // The first complete path: a real Control+V of a client list on a covered site is held, the
 // warning shows, Cancel keeps the field as it was, Share anyway gives exactly what the same
 // paste gives without the extension. Clean pastes and uncovered sites pass untouched.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { CLEAN_TEXT, COVERED, EXTENSION_ID, SAMPLE_CLIENT_LIST, UNCOVERED, fieldState, launch, realPaste, type Session } from './harness';
+import { CLEAN_TEXT, COVERED, EXTENSION_ID, SAMPLE_CLIENT_LIST, UNCOVERED, fieldState, realPaste, type Session } from './harness';
+import { withReferenceBrowser } from './browser-pair';
 import { clickDialog, dialogText, isDialogShowing, waitForDialog, waitForDialogGone } from './dialog-driver';
 
 let guarded: Session;
 let reference: Session;
-
-beforeAll(async () => {
-  guarded = await launch();
-  reference = await launch({ extension: false });
-});
-
-afterAll(async () => {
-  await guarded?.close();
-  await reference?.close();
+withReferenceBrowser((g, r) => {
+  guarded = g;
+  reference = r;
 });
 
 /** The same paste in a browser without ClientGuard: what the page should end up with. */
