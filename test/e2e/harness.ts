@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { dirname, extname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildFixtureLibraries } from './fixture-libs';
+import type { EffectiveSettings } from '../../src/core/settings';
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 /** The built extension; CLIENTGUARD_DIST lets parallel work test its own build. */
@@ -185,3 +186,21 @@ export const SAMPLE_CLIENT_LIST = [
 ].join('\n');
 
 export const CLEAN_TEXT = 'Join us Saturday for a free community workshop on managing everyday stress. Coffee provided!';
+
+/** The effective settings as content scripts read them (storage.local), read through an
+ *  extension page so that a stopped service worker does not matter. */
+export async function effectiveSettings(page: Page): Promise<EffectiveSettings> {
+  return page.evaluate(async () => (await chrome.storage.local.get('effectiveSettings')).effectiveSettings as EffectiveSettings);
+}
+
+/** Polls the effective settings until `done` holds (policy and option changes land async). */
+export async function waitForEffective(page: Page, done: (s: EffectiveSettings) => boolean, timeoutMs = 15_000): Promise<EffectiveSettings> {
+  const until = Date.now() + timeoutMs;
+  let last: EffectiveSettings | undefined;
+  while (Date.now() < until) {
+    last = await effectiveSettings(page);
+    if (last && done(last)) return last;
+    await page.waitForTimeout(100);
+  }
+  throw new Error(`effective settings did not reach the expected state: ${JSON.stringify(last)}`);
+}

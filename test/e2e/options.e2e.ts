@@ -7,8 +7,7 @@ import { readFileSync, rmSync, writeFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import type { EffectiveSettings } from '../../src/core/settings';
-import { COVERED, EXTENSION_ID, ROOT, SAMPLE_CLIENT_LIST, launch, realPaste, type Session } from './harness';
+import { COVERED, EXTENSION_ID, ROOT, SAMPLE_CLIENT_LIST, launch, realPaste, effectiveSettings, waitForEffective, type Session } from './harness';
 import { isDialogShowing, waitForDialog } from './dialog-driver';
 
 const OPTIONS = 'src/options/index.html';
@@ -29,20 +28,6 @@ async function openOptions(s: Session): Promise<Page> {
   return page;
 }
 
-async function effective(page: Page): Promise<EffectiveSettings> {
-  return page.evaluate(async () => (await chrome.storage.local.get('effectiveSettings')).effectiveSettings as EffectiveSettings);
-}
-
-async function waitForEffective(page: Page, done: (s: EffectiveSettings) => boolean, timeoutMs = 10_000): Promise<EffectiveSettings> {
-  const until = Date.now() + timeoutMs;
-  let last: EffectiveSettings | undefined;
-  while (Date.now() < until) {
-    last = await effective(page);
-    if (last && done(last)) return last;
-    await page.waitForTimeout(100);
-  }
-  throw new Error(`effective settings did not reach the expected state: ${JSON.stringify(last)}`);
-}
 
 interface AxeResult {
   violations: { id: string; impact: string; help: string; nodes: { target: string[] }[] }[];
@@ -133,7 +118,7 @@ describe('options page', () => {
     await page.locator('#own-emails').focus();
     await page.locator('#own-emails').blur();
     await waitForEffective(page, (s) => s.ownIdentities.emails.length === 1 && s.ownIdentities.names.length === 1);
-    expect((await effective(page)).ownIdentities).toEqual({ emails: ['frontdesk@example-practice.com'], emailDomains: [], phones: [], names: ['Harbor Counseling'] });
+    expect((await effectiveSettings(page)).ownIdentities).toEqual({ emails: ['frontdesk@example-practice.com'], emailDomains: [], phones: [], names: ['Harbor Counseling'] });
     expect(await page.locator('#own-emails-error').innerText()).toContain('"not-an-email" is not an email address');
     expect(await page.locator('#own-emails').getAttribute('aria-invalid')).toBe('true');
 
@@ -173,12 +158,12 @@ describe('options page', () => {
       expect(await error.innerText()).toBe('Enter a whole number from 2 to 1000.');
       expect(await page.locator('#list-threshold').getAttribute('aria-describedby')).toContain('list-threshold-error');
     }
-    expect((await effective(page)).listThreshold).toBe(3);
+    expect((await effectiveSettings(page)).listThreshold).toBe(3);
 
     await page.fill('#add-site-input', 'http://crm.example.com/path');
     await page.click('button[type=submit]');
     expect(await page.locator('#add-site-error').innerText()).toContain('not an https site address');
-    expect((await effective(page)).addedSites).toEqual([]);
+    expect((await effectiveSettings(page)).addedSites).toEqual([]);
   });
 
   it('exports the user\'s settings and imports them, reporting what it skipped', async () => {
@@ -201,8 +186,8 @@ describe('options page', () => {
     const result = page.locator('[data-import-result="ok"]');
     await result.waitFor();
     await waitForEffective(page, (s) => s.listThreshold === 7 && s.mode === 'audit');
-    expect((await effective(page)).disabledCategories).toEqual(['social']);
-    expect((await effective(page)).reporting.endpoint).toBe('');
+    expect((await effectiveSettings(page)).disabledCategories).toEqual(['social']);
+    expect((await effectiveSettings(page)).reporting.endpoint).toBe('');
     const text = await result.innerText();
     expect(text).toContain('"nonsense" is not a site category');
     expect(text).toContain('reporting');

@@ -5,8 +5,7 @@
 // administrator's note, the diagnostics) and in the in-page warning.
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import type { EffectiveSettings } from '../../src/core/settings';
-import { COVERED, COVERED_SOCIAL, SAMPLE_CLIENT_LIST, launch, realPaste, writeManagedPolicy, type Session } from './harness';
+import { COVERED, COVERED_SOCIAL, SAMPLE_CLIENT_LIST, launch, realPaste, writeManagedPolicy, waitForEffective, type Session } from './harness';
 import { dialogButtonCentre, dialogText, isDialogShowing, waitForDialog } from './dialog-driver';
 
 const OPTIONS = 'src/options/index.html';
@@ -17,22 +16,6 @@ afterEach(async () => {
   session = undefined;
 });
 
-/** The effective settings as content scripts read them (storage.local), via an extension page
- *  so that a stopped service worker does not matter. */
-async function effective(page: Page): Promise<EffectiveSettings> {
-  return page.evaluate(async () => (await chrome.storage.local.get('effectiveSettings')).effectiveSettings as EffectiveSettings);
-}
-
-async function waitForEffective(page: Page, done: (s: EffectiveSettings) => boolean, timeoutMs = 15_000): Promise<EffectiveSettings> {
-  const until = Date.now() + timeoutMs;
-  let last: EffectiveSettings | undefined;
-  while (Date.now() < until) {
-    last = await effective(page);
-    if (last && done(last)) return last;
-    await page.waitForTimeout(200);
-  }
-  throw new Error(`effective settings did not reach the expected state: ${JSON.stringify(last)}`);
-}
 
 /** Polls an async check in the page. (page.waitForFunction takes a returned promise for a
  *  truthy value and would pass at once.) */
