@@ -9,7 +9,7 @@ import { launch, type Session } from '../test/e2e/harness';
 import { isDialogShowing } from '../test/e2e/dialog-driver';
 
 const LOADS = 15;
-const PASTES = 25;
+const PASTES = 40;
 
 function median(values: number[]): number {
   const s = [...values].sort((a, b) => a - b);
@@ -124,7 +124,7 @@ function bigClientCsv(rows: number): string {
 }
 
 function row(label: string, without: string, withExt: string, added: string): void {
-  console.log(`${label.padEnd(44)} ${without.padStart(14)} ${withExt.padStart(14)} ${added.padStart(12)}`);
+  console.log(`${label.padEnd(50)} ${without.padStart(14)} ${withExt.padStart(14)} ${added.padStart(12)}`);
 }
 
 export async function run(): Promise<void> {
@@ -133,9 +133,18 @@ export async function run(): Promise<void> {
   let csv = bigClientCsv(1000);
   while (csv.length < 10 * 1024 * 1024) csv += '\n' + bigClientCsv(20000).split('\n').slice(1).join('\n');
   writeFileSync(csvPath, csv.slice(0, 10 * 1024 * 1024));
-  const cleanText = ('Join our free community workshop on managing stress this weekend. ' + 'Bring a friend, coffee is on us. ').repeat(110).slice(0, 10 * 1024);
+  // Three clean 10 KB pastes, none with a name next to a diagnosis or any contact: with no
+  // trigger word at all; with therapy words (which the pre-screen lets through, as next to a
+  // name they make a caution at most); with a diagnosis word, which needs the full check.
+  const tenKb = (s: string) => s.repeat(Math.ceil((10 * 1024) / s.length)).slice(0, 10 * 1024);
+  const cleanTexts = {
+    plain: tenKb('Join our free community workshop on container gardening this weekend. Bring a friend, coffee is on us. '),
+    therapy: tenKb('Join our free community workshop on managing stress this weekend. Bring a friend, coffee is on us. '),
+    diagnosis: tenKb('Join our free community talk on living with anxiety this weekend. Bring a friend, coffee is on us. '),
+  };
+  type CleanKind = keyof typeof cleanTexts;
 
-  const results: Record<'without' | 'with', { load1: number[]; load5: number[]; frames5: number; paste: number[]; upload: Awaited<ReturnType<typeof uploadLongTasks>> }> = {} as never;
+  const results: Record<'without' | 'with', { load1: number[]; load5: number[]; frames5: number; paste: Record<CleanKind, number[]>; upload: Awaited<ReturnType<typeof uploadLongTasks>> }> = {} as never;
   for (const mode of ['without', 'with'] as const) {
     const session = await launch({ extension: mode === 'with' });
     try {
@@ -149,7 +158,11 @@ export async function run(): Promise<void> {
         load1,
         load5,
         frames5: await frameCount(session, 'bench-frames.html'),
-        paste: await pasteDelays(session, cleanText),
+        paste: {
+          plain: await pasteDelays(session, cleanTexts.plain),
+          therapy: await pasteDelays(session, cleanTexts.therapy),
+          diagnosis: await pasteDelays(session, cleanTexts.diagnosis),
+        },
         upload: await uploadLongTasks(session, csvPath, mode === 'with'),
       };
     } finally {
@@ -158,15 +171,20 @@ export async function run(): Promise<void> {
   }
   const w = results.with;
   const wo = results.without;
-  console.log(`Chromium, ${LOADS} loads and ${PASTES} pastes per browser; median unless noted.`);
+  console.log(`Chromium, ${LOADS} loads and ${PASTES} pastes of each text per browser (keydown to input event); median unless noted.`);
   row('measure', 'without', 'with', 'added');
   const addedLoad1 = median(w.load1) - median(wo.load1);
   row('script time at load, 1 frame (ms)', median(wo.load1).toFixed(2), median(w.load1).toFixed(2), addedLoad1.toFixed(2));
   const addedLoad5 = median(w.load5) - median(wo.load5);
   row(`script time at load, ${w.frames5} frames (ms)`, median(wo.load5).toFixed(2), median(w.load5).toFixed(2), addedLoad5.toFixed(2));
   row('  added per frame (ms)', '', '', (addedLoad5 / w.frames5).toFixed(2));
-  row('clean 10 KB paste, keydown->input (ms)', median(wo.paste).toFixed(2), median(w.paste).toFixed(2), (median(w.paste) - median(wo.paste)).toFixed(2));
-  row('clean 10 KB paste, p95 (ms)', p95(wo.paste).toFixed(2), p95(w.paste).toFixed(2), (p95(w.paste) - p95(wo.paste)).toFixed(2));
+  const labels: Record<CleanKind, string> = { plain: 'no trigger word', therapy: 'therapy words', diagnosis: 'diagnosis word, full check' };
+  for (const kind of Object.keys(cleanTexts) as CleanKind[]) {
+    const a = wo.paste[kind];
+    const b = w.paste[kind];
+    row(`clean 10 KB paste, ${labels[kind]} (ms)`, median(a).toFixed(2), median(b).toFixed(2), (median(b) - median(a)).toFixed(2));
+    row('  p95 (ms)', p95(a).toFixed(2), p95(b).toFixed(2), (p95(b) - p95(a)).toFixed(2));
+  }
   row('10 MB CSV upload: longest task (ms)', wo.upload.longest.toFixed(0), w.upload.longest.toFixed(0), '');
   row('10 MB CSV upload: tasks over 50 ms', String(wo.upload.over50), String(w.upload.over50), '');
   row('10 MB CSV upload: longest timer gap (ms)', wo.upload.longestGap.toFixed(0), w.upload.longestGap.toFixed(0), (w.upload.longestGap - wo.upload.longestGap).toFixed(0));

@@ -64,7 +64,8 @@ export function checkNow(input: ClassifyInput, channel: Channel): QuickCheck {
   if (!isActiveHere()) return { hold: false };
   const size = input.text.length + (input.html?.length ?? 0);
   if (size === 0) return { hold: false };
-  const suspicious = currentRosterSize() > 0 || prescreen(input.text) || (input.html !== undefined && prescreen(input.html));
+  // Only a warning holds an action, so therapy words alone ("stress", "session") need no check.
+  const suspicious = currentRosterSize() > 0 || prescreen(input.text, 'warning') || (input.html !== undefined && prescreen(input.html, 'warning'));
   if (!suspicious) return { hold: false };
   const audit = currentSettings().mode === 'audit';
   const engine = engineIfLoaded();

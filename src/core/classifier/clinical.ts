@@ -91,14 +91,30 @@ addTerms(WEAK_TERMS, 'weak');
 // Longest stems first so "psychotherap" wins over shorter overlapping stems.
 STEMS.sort((a, b) => b.stem.length - a.stem.length);
 
-/** Every word that can start or be part of a match; prescreen() builds its table from this. */
-export function clinicalTriggerWords(): string[] {
+// Phrase words that say nothing alone; prescreen's gate skips them too (gate.ts STOP_PARTS).
+const FILLER = new Set(['of', 'my', 'our', 'mine', 'use', 'self', 'c']);
+
+/**
+ * Every word that can start or be part of a match; prescreen() builds its table from this.
+ * With `strongOnly`, enough words to see every strong match (a diagnosis, a medication,
+ * "treatment plan") and no more: strong single words and stems, and of each strong phrase one
+ * word it cannot match without — its last word that is not filler ("plan", "notes",
+ * "disorder"), so "therapy" or "session" alone does not count. Weak therapy words alone never
+ * make a warning (see verdict.ts).
+ */
+export function clinicalTriggerWords(strongOnly = false): string[] {
   const out: string[] = [];
-  for (const w of SINGLE.keys()) out.push(w);
-  for (const s of STEMS) out.push(s.stem);
+  for (const [w, strength] of SINGLE) if (!strongOnly || strength === 'strong') out.push(w);
+  for (const s of STEMS) if (!strongOnly || s.strength === 'strong') out.push(s.stem);
   for (const [first, terms] of PHRASES) {
-    out.push(first);
-    for (const t of terms) for (const w of t.words) out.push(w);
+    for (const t of terms) {
+      if (!strongOnly) {
+        out.push(first, ...t.words);
+      } else if (t.strength === 'strong') {
+        const needed = [...t.words].reverse().find((w) => !FILLER.has(w));
+        if (needed) out.push(needed);
+      }
+    }
   }
   return out;
 }
@@ -116,8 +132,11 @@ function isWordChar(c: number): boolean {
   return isAsciiAlnum(c) || (c > 127 && isLetter(c));
 }
 
-/** Folded word tokens (letters/digits with inner hyphens) of text[from,to). */
-function* words(text: string, from: number, to: number): Generator<[number, number, string]> {
+/**
+ * Folded word tokens (letters/digits with inner hyphens) of text[from,to), pushed flat as
+ * start, end, word. Most words have no capital: those are sliced, not built char by char.
+ */
+function words(text: string, from: number, to: number, out: (number | string)[]): void {
   let i = from;
   while (i < to) {
     if (!isWordChar(text.charCodeAt(i))) {
@@ -125,29 +144,48 @@ function* words(text: string, from: number, to: number): Generator<[number, numb
       continue;
     }
     const s = i;
-    let w = '';
+    let folds = false;
     while (i < to) {
       const c = text.charCodeAt(i);
       if (isWordChar(c)) {
-        w += String.fromCharCode(foldCode(c));
+        if (foldCode(c) !== c) folds = true;
         i++;
-      } else if (c === 45 && i + 1 < to && isWordChar(text.charCodeAt(i + 1)) && w.length > 0) {
+      } else if (c === 45 && i + 1 < to && isWordChar(text.charCodeAt(i + 1))) {
         // Keep "self-harm", "c-ptsd", "icd-10" whole.
-        w += '-';
         i++;
       } else {
         break;
       }
     }
-    yield [s, i, w];
+    let w: string;
+    if (!folds) {
+      w = text.slice(s, i);
+    } else {
+      w = '';
+      for (let k = s; k < i; k++) w += String.fromCharCode(foldCode(text.charCodeAt(k)));
+    }
+    out.push(s, i, w);
   }
 }
+
+// Stems by their first six letters (every stem has six or more), longest first in each list.
+let stemsBySix: Map<string, typeof STEMS> | null = null;
 
 function matchWord(w: string): Strength | null {
   const single = SINGLE.get(w);
   if (single) return single;
   if (w.length >= 6) {
-    for (const s of STEMS) if (w.startsWith(s.stem)) return s.strength;
+    if (!stemsBySix) {
+      stemsBySix = new Map();
+      for (const st of STEMS) {
+        const key = st.stem.slice(0, 6);
+        const list = stemsBySix.get(key) ?? [];
+        list.push(st);
+        stemsBySix.set(key, list);
+      }
+    }
+    const list = stemsBySix.get(w.slice(0, 6));
+    if (list) for (const st of list) if (w.startsWith(st.stem)) return st.strength;
   }
   return null;
 }
@@ -174,8 +212,10 @@ export function findClinical(text: string, from: number, to: number, out: Hit[])
     if (len > 0) {
       const fcode = len === 3 && (text.charCodeAt(partStart) | 32) === 102 && isDigit(text.charCodeAt(partStart + 1)) && isDigit(text.charCodeAt(partStart + 2));
       if (g.has(h, len) || fcode) {
-        // Phrases are at most three short words: look 40 characters back, 60 ahead.
-        const ws = Math.max(from, partStart - 40);
+        // A phrase is matched from its first word, which the gate knows unless it is filler
+        // ("my client", "use disorder"): a window starts one word back (matchWindow widens it
+        // to whole hyphenated words) and looks 60 ahead for the rest of a phrase.
+        const ws = previousWordStart(text, partStart, from);
         const we = Math.min(to, i + 60);
         if (winStart === -1) {
           winStart = ws;
@@ -195,6 +235,13 @@ export function findClinical(text: string, from: number, to: number, out: Hit[])
   if (winStart !== -1) matchWindow(text, winStart, winEnd, from, to, out);
 }
 
+function previousWordStart(text: string, at: number, from: number): number {
+  let p = at;
+  while (p > from && !isWordChar(text.charCodeAt(p - 1))) p--;
+  while (p > from && (isWordChar(text.charCodeAt(p - 1)) || text.charCodeAt(p - 1) === 45)) p--;
+  return p;
+}
+
 /** Runs the full matcher on a window widened to whole words. */
 function matchWindow(text: string, ws: number, we: number, from: number, to: number, out: Hit[]): void {
   let s = ws;
@@ -205,19 +252,23 @@ function matchWindow(text: string, ws: number, we: number, from: number, to: num
 }
 
 function matchRange(text: string, from: number, to: number, out: Hit[]): void {
-  const toks: [number, number, string][] = [];
-  for (const t of words(text, from, to)) toks.push(t);
-  for (let k = 0; k < toks.length; k++) {
-    const [s, e, w] = toks[k] as [number, number, string];
+  const toks: (number | string)[] = [];
+  words(text, from, to, toks);
+  const n = toks.length / 3;
+  const word = (k: number) => toks[3 * k + 2] as string;
+  for (let k = 0; k < n; k++) {
+    const s = toks[3 * k] as number;
+    const e = toks[3 * k + 1] as number;
+    const w = word(k);
     // Phrases first: "treatment plan" is strong where "treatment" alone is weak.
     const phrases = PHRASES.get(w);
     let matched = false;
     if (phrases) {
       for (const p of phrases) {
-        if (k + p.words.length > toks.length) continue;
+        if (k + p.words.length > n) continue;
         let ok = true;
         for (let j = 1; j < p.words.length; j++) {
-          const tw = (toks[k + j] as [number, number, string])[2];
+          const tw = word(k + j);
           const pw = p.words[j] as string;
           if (!(tw === pw || (p.stem && j === p.words.length - 1 && tw.startsWith(pw)))) {
             ok = false;
@@ -225,8 +276,8 @@ function matchRange(text: string, from: number, to: number, out: Hit[]): void {
           }
         }
         if (ok) {
-          const last = toks[k + p.words.length - 1] as [number, number, string];
-          out.push({ type: 'clinical', start: s, end: last[1], confidence: 0.9, key: p.words.join(' '), strength: p.strength });
+          const lastEnd = toks[3 * (k + p.words.length - 1) + 1] as number;
+          out.push({ type: 'clinical', start: s, end: lastEnd, confidence: 0.9, key: p.words.join(' '), strength: p.strength });
           k += p.words.length - 1;
           matched = true;
           break;

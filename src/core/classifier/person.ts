@@ -111,7 +111,7 @@ export function tokenize(text: string, from: number, to: number): Token[] {
     let e = i;
     let raw = text.slice(s, e);
     // Possessive: "Iverson's" -> "Iverson".
-    if (/['\u2019]s$/i.test(raw) && raw.length > 3) {
+    if (raw.length > 3 && (raw.charCodeAt(raw.length - 1) | 32) === 115 && (raw.charCodeAt(raw.length - 2) === 39 || raw.charCodeAt(raw.length - 2) === 0x2019)) {
       e -= 2;
       raw = raw.slice(0, -2);
     }
@@ -211,13 +211,18 @@ export interface Candidate {
   sure: boolean;
 }
 
+function hasLineBreak(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (text.charCodeAt(i) === 10) return true;
+  return false;
+}
+
 /** Share of capitalised words on each line: in Title Case Headlines capitals say less. */
 function lineCapsRatio(text: string, toks: Token[]): Float32Array {
   const ratio = new Float32Array(toks.length);
   let start = 0;
   while (start < toks.length) {
     let end = start + 1;
-    while (end < toks.length && !text.slice((toks[end - 1] as Token).e, (toks[end] as Token).s).includes('\n')) end++;
+    while (end < toks.length && !hasLineBreak(text, (toks[end - 1] as Token).e, (toks[end] as Token).s)) end++;
     let words = 0;
     let caps = 0;
     for (let k = start; k < end; k++) {

@@ -1,13 +1,17 @@
 // prescreen(): one linear pass over the characters, no allocation, that answers "could
-// classify() say anything but 'none' here?". It must never answer no when classify() would
-// warn (tests check this on every generated set), so it looks for the raw material of every
-// rule rather than for the rules themselves:
+// classify() say anything but 'none' here?" — or, with level 'warning', "could it say
+// 'warning'?", which is all the page needs to know before holding an action. It must never
+// answer no when classify() would flag (tests check this on every generated set), so it looks
+// for the raw material of every rule rather than for the rules themselves:
 //   '@'                         emails, handles
 //   >= 7 digits in phone layout  phones
 //   >= 32 hex characters        hashed identifiers
 //   trigger words               clinical and therapy words (by their first six letters), the
 //                               words of spelled-out emails, client/patient headers, and — with a
-//                               digit somewhere — birth words and street words
+//                               digit somewhere — birth words and street words. At level
+//                               'warning' therapy words ("session", "stress") are left out: next
+//                               to a name they make a caution, never a warning, so a post about a
+//                               stress workshop is not held for a full check.
 //   "F" + two digits            ICD-10 F-codes
 // The roster is not covered: a roster can match a bare name, so callers holding a roster must
 // ask the roster (or classify()) too.
@@ -27,6 +31,8 @@ import { MAIL_PROVIDERS } from './email';
 import { isLetter, isUpper } from './text';
 
 const TRIGGERS = new WordGate();
+/** TRIGGERS without the weak therapy words: the gate for level 'warning'. */
+const WARNING_TRIGGERS = new WordGate();
 const TRIGGERS_WITH_DIGIT = new WordGate();
 // European street names end in the street word ("Hauptstraße", "Kalverstraat").
 const STREET_SUFFIXES = ['straße', 'strasse', 'str', 'weg', 'gasse', 'platz', 'allee', 'damm', 'laan', 'straat', 'gatan', 'gade', 'vej', 'veien'];
@@ -43,11 +49,14 @@ function build(): void {
   if (built) return;
   built = true;
   for (const w of clinicalTriggerWords()) TRIGGERS.add(w);
-  // Spelled-out emails: "dot", free-mail names; "at" in brackets is checked per token.
-  TRIGGERS.add('dot');
-  for (const p of MAIL_PROVIDERS) TRIGGERS.add(p);
-  // Client list headers that make names alone a client list (see columns.ts CLIENT_WORDS).
-  for (const w of ['client', 'clients', 'patient', 'patients', 'cliente', 'paciente', 'klient', 'caseload']) TRIGGERS.add(w);
+  for (const w of clinicalTriggerWords(true)) WARNING_TRIGGERS.add(w);
+  for (const gate of [TRIGGERS, WARNING_TRIGGERS]) {
+    // Spelled-out emails: "dot", free-mail names; "at" in brackets is checked per token.
+    gate.add('dot');
+    for (const p of MAIL_PROVIDERS) gate.add(p);
+    // Client list headers that make names alone a client list (see columns.ts CLIENT_WORDS).
+    for (const w of ['client', 'clients', 'patient', 'patients', 'cliente', 'paciente', 'klient', 'caseload']) gate.add(w);
+  }
   for (const w of DOB_WORDS) TRIGGERS_WITH_DIGIT.add(w);
   for (const w of STREET_WORDS) TRIGGERS_WITH_DIGIT.add(w);
   for (const w of ['address', 'addr', 'street', 'dirección', 'direccion', 'adresse', 'indirizzo', 'endereço', 'rue', 'calle', 'via', 'viale', 'avenida', 'rua', 'piazza', 'plaza', 'paseo', 'chemin', 'allée']) {
@@ -90,12 +99,16 @@ function classOf(c: number): number {
 }
 for (let c = 0; c < 128; c++) classOf(c);
 
-/** True when the text could warrant a caution or warning; false means classify() says 'none'. */
-export function prescreen(text: string): boolean {
+/**
+ * True when the text could warrant a caution or warning; false means classify() says 'none'.
+ * With level 'warning': false means classify() does not say 'warning' (it may say 'caution').
+ */
+export function prescreen(text: string, level: 'caution' | 'warning' = 'caution'): boolean {
   if (typeof text !== 'string' || text.length === 0) return false;
   build();
   const n = text.length;
   const cls = CLS;
+  const triggers = level === 'warning' ? WARNING_TRIGGERS : TRIGGERS;
   // Digits in phone layout so far (separators do not end a run; anything else does).
   let run = 0;
   let digit = false;
@@ -163,7 +176,7 @@ export function prescreen(text: string): boolean {
     }
 
     // The token's word, by the hash of its first six folded characters.
-    if (TRIGGERS.has(h, len)) return true;
+    if (triggers.has(h, len)) return true;
 
     // camelCase: "homeAddress" is also "home" and "address". A part ends at a capital that
     // follows a lower-case letter, which needs a capital after the first character.
@@ -178,7 +191,7 @@ export function prescreen(text: string): boolean {
         const d = code(text, p);
         const kd = cls[d] as number;
         if ((kd & UPPER) !== 0 && prevLower && partLen > 0) {
-          if (TRIGGERS.has(partH, partLen)) return true;
+          if (triggers.has(partH, partLen)) return true;
           if (TRIGGERS_WITH_DIGIT.has(partH, partLen)) {
             if (digit) return true;
             wantDigit = true;
@@ -192,7 +205,7 @@ export function prescreen(text: string): boolean {
         partLen++;
       }
       if (split) {
-        if (TRIGGERS.has(partH, partLen)) return true;
+        if (triggers.has(partH, partLen)) return true;
         lastH = partH;
         lastLen = partLen;
       }

@@ -50,6 +50,72 @@ describe('prescreen', () => {
   });
 });
 
+describe("prescreen at level 'warning'", () => {
+  it('lets therapy words alone through, and still holds everything a warning is made of', () => {
+    const workshop = ('Join our free community workshop on managing stress this weekend. Bring a friend, coffee is on us. ').repeat(100);
+    expect(prescreen(workshop)).toBe(true); // a caution is possible ...
+    expect(prescreen(workshop, 'warning')).toBe(false); // ... a warning is not
+    expect(classify(workshop).verdict).not.toBe('warning');
+    for (const t of ['Our therapy sessions with Jane Doe', 'Thanks Dana! Counseling changed my life.', 'stress, grief and appointments']) {
+      expect(prescreen(t, 'warning'), t).toBe(false);
+      expect(classify(t).verdict, t).not.toBe('warning');
+    }
+    for (const t of [
+      'mail jane@x.com',
+      'call (415) 555-2671',
+      '5d41402abc4b2a76b9719d911017c592',
+      'jane at gmail dot com',
+      'My client Jo',
+      'dx F32.1',
+      'on sertraline',
+      'her depression',
+      'updated the treatment plan',
+      'session notes for Jo',
+      'DOB 3/4/85',
+      'Jo, 12 Oak St',
+      'Client Name\nJo\nAl\nBo',
+      'self-harm',
+      'psychiatric hold',
+      'Stress and ANXIETY',
+    ]) {
+      expect(prescreen(t, 'warning'), t).toBe(true);
+    }
+  });
+
+  it('never says no where classify() would warn (generated sets and random text with therapy words)', async () => {
+    const texts: string[] = [];
+    for (const form of CLIENT_FORMS) for (let k = 0; k < 4; k++) texts.push((await clientList(form, 310 + k, 3 + k)).text);
+    for (const kind of NON_CLIENT_KINDS) for (let k = 0; k < 4; k++) texts.push(nonClient(kind, 410 + k, 10).text);
+    for (const d of contactProse(6, 200)) texts.push(d.text);
+    const r = rng(19);
+    const words = [
+      'my', 'client', 'Jane', 'Doe', 'diagnosed', 'PTSD', 'session', 'sessions', 'therapy', 'therapist', 'counseling', 'stress', 'grief',
+      'treatment', 'plan', 'notes', 'progress', 'note', 'appointment', 'at', 'gmail', 'dot', 'com', '415', '555', '2671', 'Street', '12',
+      'DOB', '1/2/1990', 'and', 'Thanks', '\n', '\n\n', ',', 'Omar', 'Li', 'Wei', 'Dr.', 'Ms.', 'Smith', 'sertraline', 'anxious', 'patient',
+    ];
+    // Half from every word, half from names, titles and therapy words only (cautions at most).
+    const therapyOnly = ['Jane', 'Doe', 'Omar', 'Li', 'Wei', 'Dr.', 'Ms.', 'Smith', 'session', 'sessions', 'therapy', 'therapist', 'counseling', 'stress', 'grief', 'treatment', 'appointment', 'anxious', 'and', 'with', ',', '\n', 'Thanks', 'our'];
+    for (let k = 0; k < 1500; k++) {
+      const from = k % 2 ? words : therapyOnly;
+      texts.push(Array.from({ length: 3 + Math.floor(r() * 30) }, () => from[Math.floor(r() * from.length)]).join(' '));
+    }
+    let warned = 0;
+    let cautionOnly = 0;
+    for (const t of texts) {
+      const verdict = classify(t).verdict;
+      if (verdict === 'warning') {
+        warned++;
+        expect(prescreen(t, 'warning'), t.slice(0, 200)).toBe(true);
+      } else if (verdict === 'caution' && !prescreen(t, 'warning')) {
+        cautionOnly++;
+      }
+    }
+    // Both sides must have been exercised: warnings to hold, and cautions the level lets pass.
+    expect(warned).toBeGreaterThan(300);
+    expect(cautionOnly).toBeGreaterThan(20);
+  });
+});
+
 describe('prescreen over the generated sets', () => {
   it('flags every generated client list, in every form and size', async () => {
     let checked = 0;
