@@ -1,6 +1,6 @@
 // Name lexicon access. The data (names.generated.ts) is decoded into Sets on first use, not at
 // import time: content scripts load in every frame and most never need it.
-import { AMBIGUOUS_NAMES, COMMON_WORDS, FIRST_NAMES, LAST_NAMES, ORG_WORDS, PLACE_WORDS, TRAIN_OTHER_ENTITY_WORDS, TRAIN_PERSON_WORDS } from './lexicon/names.generated';
+import { AMBIGUOUS_NAMES, COMMON_WORDS, FIRST_NAMES, LAST_NAMES, ORG_WORDS, PLACE_WORDS } from './lexicon/names.generated';
 import { foldWord } from './text';
 
 function decode(coded: string): Set<string> {
@@ -22,8 +22,6 @@ interface Lexicon {
   ambiguous: Set<string>;
   places: Set<string>;
   orgs: Set<string>;
-  socialPersons: Set<string>;
-  socialOthers: Set<string>;
 }
 let lexicon: Lexicon | null = null;
 
@@ -41,14 +39,12 @@ export function* warmLexicon(): Generator<void, void> {
   const ambiguous = decode(AMBIGUOUS_NAMES);
   const places = decode(PLACE_WORDS);
   const orgs = decode(ORG_WORDS);
-  const socialPersons = decode(TRAIN_PERSON_WORDS);
-  const socialOthers = decode(TRAIN_OTHER_ENTITY_WORDS);
   // Words that are names in the data but almost never one in running text.
   for (const w of NEVER_NAMES) {
     first.delete(w);
     last.delete(w);
   }
-  if (!lexicon) lexicon = { first, last, common, ambiguous, places, orgs, socialPersons, socialOthers };
+  if (!lexicon) lexicon = { first, last, common, ambiguous, places, orgs };
 }
 
 function lex(): Lexicon {
@@ -94,12 +90,4 @@ export function isPlaceWord(folded: string): boolean {
 /** A word from an organisation or team name that is not also a person name. */
 export function isOrgWord(folded: string): boolean {
   return lex().orgs.has(folded);
-}
-/** Seen as (part of) a person's name in the social-media train splits ("bieber", "obama"). */
-export function isSocialPersonWord(folded: string): boolean {
-  return lex().socialPersons.has(folded);
-}
-/** Seen only inside other entities there (teams, brands, places). */
-export function isSocialOtherWord(folded: string): boolean {
-  return lex().socialOthers.has(folded);
 }

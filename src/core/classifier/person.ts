@@ -3,8 +3,9 @@
 // X", "thanks X"), "X and Y", and @handles. compromise is far slower (~0.3 MB/s) and merges
 // comma-separated names, so it is not used at run time.
 import type { Hit } from './hit';
-import { PERSON_THRESHOLD, PERSON_WEIGHTS } from './lexicon/person-model.generated';
-import { isAmbiguousName, isCommonWord, isFirstName, isLastName, isOrgWord, isPlaceWord, isSocialOtherWord, isSocialPersonWord } from './names';
+import { PERSON_SPARSE, PERSON_SPARSE_SCALE, PERSON_THRESHOLD, PERSON_WEIGHTS } from './lexicon/person-model.generated';
+import { MAX_SPARSE, sparseFeatures, sparseWeight } from './person-sparse';
+import { isAmbiguousName, isCommonWord, isFirstName, isLastName, isOrgWord, isPlaceWord } from './names';
 import { foldWord, isAsciiAlnum, isDigit, isLetter, isLower, isUpper } from './text';
 
 export interface Token {
@@ -21,6 +22,10 @@ export interface Token {
   /** What separates this token from the previous one. */
   gap: 'start' | 'space' | 'comma' | 'break' | 'other';
   handle: boolean;
+  /** Hashes for person-sparse.ts, computed on first use: word, last three letters, shape. */
+  hw?: number;
+  hs?: number;
+  hp?: number;
 }
 
 const TITLES = new Set(
@@ -43,6 +48,8 @@ const ORG_AFTER = new Set(
     'international global services solutions systems technologies labs partners holdings enterprises foods'
   ).split(' '),
 );
+// Place and organisation words that are also common surnames.
+const SURNAME_PLACE = new Set(['park', 'hall', 'church', 'bay']);
 const PARTICLES = new Set('van von de der den da di del della dos das du la le bin ibn al el ben ter ten mac st'.split(' '));
 const MONTHS_DAYS = new Set(
   'january february march april may june july august september october november december monday tuesday wednesday thursday friday saturday sunday'.split(' '),
@@ -174,6 +181,13 @@ function canContinue(t: Token): boolean {
   return !isCommonWord(t.f) && t.raw.length > 1;
 }
 
+/** Any capitalised word that can sit inside a name, lexicon or not ("Rock", "Stone"). */
+function mayContinueLoosely(t: Token): boolean {
+  if (!isCapName(t) || t.raw.length < 2) return false;
+  if (ORG_AFTER.has(t.f) || MONTHS_DAYS.has(t.f) || TITLES.has(t.f)) return false;
+  return true;
+}
+
 function isKnownNameForm(f: string): boolean {
   if (isFirstName(f) || isLastName(f)) return true;
   const dash = f.indexOf('-');
@@ -196,7 +210,7 @@ export const PERSON_FEATURES = [
   'sentence_start', 'titled', 'cued', 'all_caps', 'lowercase', 'initial', 'possessive_after', 'verb_after', 'place_prep_before',
   'first_place', 'any_place', 'any_org', 'line_caps_ratio', 'handle', 'handle_first_name', 'handle_digit', 'handle_org', 'handle_after_rt',
   'handle_colon', 'first_is_surname', 'short_first', 'hashtag', 'by_with_before', 'last_is_surname', 'surname_shaped_second',
-  'next_capitalised', 'after_number', 'month_day', 'handle_line_start', 'social_person_word', 'social_other_word',
+  'next_capitalised', 'after_number', 'month_day', 'handle_line_start', 'loose_run', 'shortened_run',
 ] as const;
 
 export interface Candidate {
@@ -290,7 +304,10 @@ export function personCandidates(text: string, from: number, to: number, toks: T
       t.gap === 'comma' && t.cap && !t.allCaps && firstNameOf(t.f) && !isAmbiguousName(t.f) && !isPlaceWord(t.f) && /^[!?]/.test(text.slice(t.e, t.e + 1));
     const cued = vocative || (prev !== null && t.gap !== 'break' && t.gap !== 'comma' && CUE_BEFORE.has(prev.f) && (!prev.cap || prev.gap === 'start' || prev.gap === 'break'));
     const sentenceStart = t.gap === 'start' || t.gap === 'break';
-    // Extend over following tokens of the same case on the same line, through particles (van, de, bin).
+    // Extend over following tokens of the same case on the same line, through particles (van, de,
+    // bin): `j` ends the run of words that look like name parts, `loose` the run of any
+    // capitalised words ("Chris Rock", "Andrew Stone": surnames that are also words). Spans from
+    // k to every end up to `loose` are candidates, longest first; the model picks.
     let j = k + 1;
     while (j < n && j - k < 4) {
       const u = toks[j] as Token;
@@ -305,91 +322,111 @@ export function personCandidates(text: string, from: number, to: number, toks: T
       }
       break;
     }
+    // Lower-case runs stay strict: "vito laboriosam" is two words, not a name. After a first
+    // name, a place word that is also a common surname is a surname ("Rosa Park", "Ji-woo
+    // Park", "Stuart Hall"), where "Central Park" stays a place.
+    const fn = firstNameOf(t.f) && !(t.allCaps && t.raw.length <= 3);
+    let loose = j;
+    while (!lowerName && loose < n && loose - k < 4) {
+      const u = toks[loose] as Token;
+      if (u.gap !== 'space' || u.handle || u.initial) break;
+      if (!mayContinueLoosely(u) && !(fn && loose === k + 1 && isCapName(u) && SURNAME_PLACE.has(u.f))) break;
+      loose++;
+    }
     // A trailing organisation or place word makes the whole run a name of a thing.
-    const after = j < n ? (toks[j] as Token) : null;
+    const after = loose < n ? (toks[loose] as Token) : null;
     if (after && after.gap === 'space' && after.cap && ORG_AFTER.has(after.f)) {
-      k = j + 1;
+      k = loose + 1;
       continue;
     }
-    // Drop a trailing initial without a surname after it ("John F." at a sentence end).
-    let b = j;
-    while (b - 1 > k && (toks[b - 1] as Token).initial) b--;
-    const count = b - k;
-    const fn = firstNameOf(t.f) && !(t.allCaps && t.raw.length <= 3);
     const amb = isAmbiguousName(t.f) || MONTHS_DAYS.has(t.f);
     const common = isCommonWord(t.f);
-    let laterSurname = false;
-    let allKnown = true;
-    let anyPlace = false;
-    let anyOrg = false;
-    let initial = false;
-    let socialPerson = false;
-    let socialOther = false;
-    for (let m = k; m < b; m++) {
-      const u = toks[m] as Token;
-      if (isSocialPersonWord(u.f)) socialPerson = true;
-      if (isSocialOtherWord(u.f)) socialOther = true;
-      if (m > k && isLastName(u.f) && !u.initial) laterSurname = true;
-      if (!u.initial && !isKnownNameForm(u.f)) allKnown = false;
-      if (isPlaceWord(u.f)) anyPlace = true;
-      if (isOrgWord(u.f)) anyOrg = true;
-      if (u.initial) initial = true;
+    let accepted = false;
+    let lastB = -1;
+    for (let end = loose; end > k && !accepted; end--) {
+      // Drop a trailing initial without a surname after it ("John F." at a sentence end).
+      let b = end;
+      while (b - 1 > k && (toks[b - 1] as Token).initial) b--;
+      if (b === lastB) continue;
+      lastB = b;
+      const count = b - k;
+      let laterSurname = false;
+      let allKnown = true;
+      let anyPlace = false;
+      let anyOrg = false;
+      let initial = false;
+      for (let m = k; m < b; m++) {
+        const u = toks[m] as Token;
+        if (m > k && isLastName(u.f) && !u.initial) laterSurname = true;
+        if (!u.initial && !isKnownNameForm(u.f)) allKnown = false;
+        if (isPlaceWord(u.f)) anyPlace = true;
+        if (isOrgWord(u.f)) anyOrg = true;
+        if (u.initial) initial = true;
+      }
+      const last = toks[b - 1] as Token;
+      const next = b < n ? (toks[b] as Token) : null;
+      const strict = b <= j;
+      let rule = 0;
+      if (t.allCaps && !isKnownNameForm(t.f)) rule = 0;
+      else if (titled) rule = 0.9;
+      else if (fn && count >= 2) rule = amb && !laterSurname ? 0.6 : 0.85;
+      else if (fn && count === 1) rule = amb || (common && sentenceStart) ? (cued ? 0.55 : 0) : cued ? 0.7 : 0.6;
+      else if (count >= 2 && laterSurname && !common) rule = 0.7;
+      else if (cued && !common && !MONTHS_DAYS.has(t.f)) rule = 0.55;
+      else if (!fn && isLastName(t.f) && count >= 2 && !common) rule = 0.6;
+      const f = new Array<number>(PERSON_FEATURES.length).fill(0);
+      f[0] = 1;
+      f[1] = rule;
+      f[2] = fn ? 1 : 0;
+      f[3] = amb ? 1 : 0;
+      f[4] = common ? 1 : 0;
+      f[5] = laterSurname ? 1 : 0;
+      f[6] = allKnown ? 1 : 0;
+      f[7] = count === 1 ? 1 : 0;
+      f[8] = count === 2 ? 1 : 0;
+      f[9] = count >= 3 ? 1 : 0;
+      f[10] = sentenceStart ? 1 : 0;
+      f[11] = titled ? 1 : 0;
+      f[12] = cued ? 1 : 0;
+      f[13] = t.allCaps ? 1 : 0;
+      f[14] = lowerName ? 1 : 0;
+      f[15] = initial ? 1 : 0;
+      f[16] = /^['\u2019]s\b/i.test(text.slice(last.e, last.e + 3)) || /^ ['\u2019]s\b/i.test(text.slice(last.e, last.e + 4)) ? 1 : 0;
+      f[17] = next && next.gap === 'space' && VERB_AFTER.has(next.f) ? 1 : 0;
+      f[18] = prev && PLACE_PREP.has(prev.f) && t.gap !== 'break' ? 1 : 0;
+      f[19] = isPlaceWord(t.f) ? 1 : 0;
+      f[20] = anyPlace ? 1 : 0;
+      f[21] = anyOrg ? 1 : 0;
+      f[22] = caps[k] as number;
+      f[29] = !fn && isLastName(t.f) ? 1 : 0;
+      f[30] = t.raw.length <= 2 ? 1 : 0;
+      f[31] = t.s > 0 && text.charCodeAt(t.s - 1) === 35 ? 1 : 0;
+      f[32] = prev && BY_WITH.has(prev.f) ? 1 : 0;
+      f[33] = isLastName(last.f) ? 1 : 0;
+      f[34] = count >= 2 && !isCommonWord((toks[k + 1] as Token).f) ? 1 : 0;
+      f[35] = next && next.cap && next.gap !== 'break' ? 1 : 0;
+      f[36] = afterNumber(text, t.s, from) ? 1 : 0;
+      f[37] = MONTHS_DAYS.has(t.f) ? 1 : 0;
+      f[39] = strict ? 0 : 1;
+      f[40] = b < loose ? 1 : 0;
+      // The rules that hold in clinicians' text only vouch for a run of name-like words.
+      const sure = strict && !t.allCaps && !lowerName && (titled || (cued && !common && !isPlaceWord(t.f)) || (fn && count >= 2 && (!amb || (laterSurname && allKnown)) && !anyPlace));
+      accepted = visit({ a: k, b, s: t.s, e: last.e, f, handle: false, full: count >= 2 || titled, sure });
+      if (accepted) k = end;
     }
-    const last = toks[b - 1] as Token;
-    const next = b < n ? (toks[b] as Token) : null;
-    let rule = 0;
-    if (t.allCaps && !isKnownNameForm(t.f)) rule = 0;
-    else if (titled) rule = 0.9;
-    else if (fn && count >= 2) rule = amb && !laterSurname ? 0.6 : 0.85;
-    else if (fn && count === 1) rule = amb || (common && sentenceStart) ? (cued ? 0.55 : 0) : cued ? 0.7 : 0.6;
-    else if (count >= 2 && laterSurname && !common) rule = 0.7;
-    else if (cued && !common && !MONTHS_DAYS.has(t.f)) rule = 0.55;
-    else if (!fn && isLastName(t.f) && count >= 2 && !common) rule = 0.6;
-    const f = new Array<number>(PERSON_FEATURES.length).fill(0);
-    f[0] = 1;
-    f[1] = rule;
-    f[2] = fn ? 1 : 0;
-    f[3] = amb ? 1 : 0;
-    f[4] = common ? 1 : 0;
-    f[5] = laterSurname ? 1 : 0;
-    f[6] = allKnown ? 1 : 0;
-    f[7] = count === 1 ? 1 : 0;
-    f[8] = count === 2 ? 1 : 0;
-    f[9] = count >= 3 ? 1 : 0;
-    f[10] = sentenceStart ? 1 : 0;
-    f[11] = titled ? 1 : 0;
-    f[12] = cued ? 1 : 0;
-    f[13] = t.allCaps ? 1 : 0;
-    f[14] = lowerName ? 1 : 0;
-    f[15] = initial ? 1 : 0;
-    f[16] = /^['\u2019]s\b/i.test(text.slice(last.e, last.e + 3)) || /^ ['\u2019]s\b/i.test(text.slice(last.e, last.e + 4)) ? 1 : 0;
-    f[17] = next && next.gap === 'space' && VERB_AFTER.has(next.f) ? 1 : 0;
-    f[18] = prev && PLACE_PREP.has(prev.f) && t.gap !== 'break' ? 1 : 0;
-    f[19] = isPlaceWord(t.f) ? 1 : 0;
-    f[20] = anyPlace ? 1 : 0;
-    f[21] = anyOrg ? 1 : 0;
-    f[22] = caps[k] as number;
-    f[29] = !fn && isLastName(t.f) ? 1 : 0;
-    f[30] = t.raw.length <= 2 ? 1 : 0;
-    f[31] = t.s > 0 && text.charCodeAt(t.s - 1) === 35 ? 1 : 0;
-    f[32] = prev && BY_WITH.has(prev.f) ? 1 : 0;
-    f[33] = isLastName(last.f) ? 1 : 0;
-    f[34] = count >= 2 && !isCommonWord((toks[k + 1] as Token).f) ? 1 : 0;
-    f[35] = next && next.cap && next.gap !== 'break' ? 1 : 0;
-    f[36] = afterNumber(text, t.s, from) ? 1 : 0;
-    f[37] = MONTHS_DAYS.has(t.f) ? 1 : 0;
-    f[39] = socialPerson ? 1 : 0;
-    f[40] = socialOther ? 1 : 0;
-    const sure = !t.allCaps && !lowerName && (titled || (cued && !common && !isPlaceWord(t.f)) || (fn && count >= 2 && (!amb || (laterSurname && allKnown)) && !anyPlace));
-    const accepted = visit({ a: k, b, s: t.s, e: last.e, f, handle: false, full: count >= 2 || titled, sure });
-    k = accepted ? j : k + 1;
+    if (!accepted) k++;
   }
   void to;
 }
 
-function score(f: number[]): number {
+const cells = new Int32Array(MAX_SPARSE);
+
+function score(text: string, toks: Token[], c: Candidate): number {
+  const f = c.f;
   let z = 0;
   for (let i = 0; i < f.length; i++) z += (PERSON_WEIGHTS[i] ?? 0) * (f[i] as number);
+  const n = sparseFeatures(text, toks, c, cells);
+  for (let i = 0; i < n; i++) z += sparseWeight(PERSON_SPARSE, cells[i] as number, PERSON_SPARSE_SCALE);
   return 1 / (1 + Math.exp(-z));
 }
 
@@ -399,7 +436,7 @@ export function findPersons(text: string, from: number, to: number, out: Hit[]):
   const n = toks.length;
   const accepted: { a: number; b: number; conf: number; full: boolean; handle: boolean }[] = [];
   personCandidates(text, from, to, toks, (c) => {
-    const p = score(c.f);
+    const p = score(text, toks, c);
     if (p < PERSON_THRESHOLD && !c.sure) return false;
     accepted.push({ a: c.a, b: c.b, conf: Math.min(0.99, Math.max(p, c.sure ? (c.f[1] as number) : 0)), full: c.full, handle: c.handle });
     return true;
@@ -423,6 +460,22 @@ export function findPersons(text: string, from: number, to: number, out: Hit[]):
     while (z < n && z - y < 3 && (toks[z] as Token).gap === 'space' && canContinue(toks[z] as Token) && !taken.has(z)) z++;
     extra.push({ a: y, b: z, conf: 0.55, full: z - y >= 2, handle: false });
     for (let m = y; m < z; m++) taken.add(m);
+  }
+  // ... and the other way round: "Ji-woo Park and Tomasz Nowak".
+  const namePart = (u: Token | undefined) => !!u && isCapName(u) && (SURNAME_PLACE.has(u.f) || (canContinue(u) && !isPlaceWord(u.f)));
+  for (const acc of accepted) {
+    if (acc.handle || acc.a < 1) continue;
+    const first = toks[acc.a] as Token;
+    const before = toks[acc.a - 1] as Token;
+    let x: number;
+    if (before.f === 'and' && !before.cap && before.gap === 'space' && first.gap === 'space') x = acc.a - 2;
+    else if (/^\s*&\s*$/.test(text.slice(before.e, first.s))) x = acc.a - 1;
+    else continue;
+    if (x < 0 || taken.has(x) || !namePart(toks[x])) continue;
+    let w = x;
+    while (w - 1 >= 0 && x - w < 2 && (toks[w] as Token).gap === 'space' && namePart(toks[w - 1]) && !taken.has(w - 1)) w--;
+    extra.push({ a: w, b: x + 1, conf: 0.55, full: x + 1 - w >= 2, handle: false });
+    for (let m = w; m <= x; m++) taken.add(m);
   }
   for (const acc of [...accepted, ...extra]) {
     const a = toks[acc.a] as Token;

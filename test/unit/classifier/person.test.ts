@@ -12,6 +12,26 @@ describe('findPersons: names in running text', () => {
     expect(names('John F. Kennedy gave a speech')).toEqual(['John F. Kennedy']);
   });
 
+  it('takes in surnames that are also ordinary words, and lets the model choose where a name ends', () => {
+    expect(names('Chris Rock is damn brilliant.')).toEqual(['Chris Rock']);
+    expect(names('I can not stand this man Andrew Stone, he thinks he knows best')).toEqual(['Andrew Stone']);
+    expect(names('Justin Bieber Supra TK Society Purple')).toEqual(['Justin Bieber']);
+    expect(names('Spoke with Rosa Park about her anxiety')).toEqual(['Rosa Park']);
+    // A run that ends in an organisation word is the organisation.
+    expect(names('Donate to the Andrew Stone Foundation today')).toEqual([]);
+    expect(names('We had a picnic in Central Park')).toEqual([]);
+  });
+
+  it('reads "X and Y" both ways: one known name makes the other side a name too', () => {
+    expect(names('Met Ji-woo Park and Tomasz Nowak at the intake').sort()).toEqual(['Ji-woo Park', 'Tomasz Nowak']);
+    expect(names('Tomasz Nowak and Xiu Zhao came by').sort()).toEqual(['Tomasz Nowak', 'Xiu Zhao']);
+  });
+
+  it('does not run a lower-case name on into the next word', () => {
+    const found = names('vito laboriosam est, ara administratio');
+    expect(found.filter((n) => n.includes(' '))).toEqual([]);
+  });
+
   it('keeps comma-separated names apart (compromise merges them)', () => {
     expect(names('Julius Erving, Moses Malone & Dikembe Mutombo are here')).toEqual(['Julius Erving', 'Moses Malone', 'Dikembe Mutombo']);
   });

@@ -63,22 +63,17 @@ for (const [code, def] of Object.entries(allLocales as Record<string, { person?:
   for (const n of sample(masculine, LAST_CAP)) last.add(n);
 }
 
-// Word counts from the train splits: how often a word is written lower-case vs. capitalised,
-// and how often it is (part of) a person name there.
+// Word counts from the train splits: how often a word is written lower-case vs. capitalised.
+// (Which words are names there is learnt by the person model, train-person.ts.)
 const lowerCount = new Map<string, number>();
 const capCount = new Map<string, number>();
-// Words inside person spans, and inside other entity spans (teams, places, brands), in train.
-const personWords = new Map<string, number>();
-const otherEntityWords = new Map<string, number>();
 for (const f of ['btc.train.conll', 'wnut17.train.conll']) {
   const p = path.join(nerDir, f);
   if (!existsSync(p)) throw new Error(`missing ${p} (pass the NER directory as the first argument)`);
   for (const line of readFileSync(p, 'utf8').split('\n')) {
-    const [tok = '', tag = 'O'] = line.split('\t');
+    const [tok = ''] = line.split('\t');
     if (!/^\p{L}+$/u.test(tok)) continue;
     const k = fold(tok);
-    if (/-(?:PER|person)$/.test(tag.trim())) personWords.set(k, (personWords.get(k) ?? 0) + 1);
-    else if (/^[BI]-/.test(tag.trim())) otherEntityWords.set(k, (otherEntityWords.get(k) ?? 0) + 1);
     if (tok === tok.toLowerCase()) lowerCount.set(k, (lowerCount.get(k) ?? 0) + 1);
     else capCount.set(k, (capCount.get(k) ?? 0) + 1);
   }
@@ -103,8 +98,6 @@ const firstList = [...first].filter((w) => /^[\p{L}']+$/u.test(w) && !tooCommon(
 const lastList = [...last].filter((w) => /^[\p{L}'-]+$/u.test(w) && !tooCommon(w)).sort();
 const commonList = [...common].filter((w) => /^[\p{L}']+$/u.test(w)).sort();
 const ambiguousList = [...new Set(ambiguous)].filter((w) => !tooCommon(w)).sort();
-const trainPersonList = [...personWords.keys()].filter((w) => w.length >= 2 && !common.has(w) && (otherEntityWords.get(w) ?? 0) < (personWords.get(w) ?? 0)).sort();
-const trainOtherList = [...otherEntityWords.keys()].filter((w) => w.length >= 2 && !common.has(w) && (personWords.get(w) ?? 0) === 0 && !first.has(w)).sort();
 const placeList = [...places].filter((w) => /^[\p{L}'-]{2,}$/u.test(w)).sort();
 const orgList = [...orgs].filter((w) => /^[\p{L}'-]{2,}$/u.test(w) && !first.has(w) && !last.has(w)).sort();
 
@@ -131,12 +124,9 @@ export const COMMON_WORDS = ${JSON.stringify(frontCode(commonList))};
 export const AMBIGUOUS_NAMES = ${JSON.stringify(frontCode(ambiguousList))};
 export const PLACE_WORDS = ${JSON.stringify(frontCode(placeList))};
 export const ORG_WORDS = ${JSON.stringify(frontCode(orgList))};
-// Words seen inside person spans / only inside other entities in the train splits.
-export const TRAIN_PERSON_WORDS = ${JSON.stringify(frontCode(trainPersonList))};
-export const TRAIN_OTHER_ENTITY_WORDS = ${JSON.stringify(frontCode(trainOtherList))};
 `;
 const out = path.join(here, 'names.generated.ts');
 writeFileSync(out, body);
 console.log(
-  `first ${firstList.length}, last ${lastList.length}, common ${commonList.length}, ambiguous ${ambiguousList.length}, places ${placeList.length}, orgs ${orgList.length}, train persons ${trainPersonList.length}, train others ${trainOtherList.length}; ${Buffer.byteLength(body)} bytes -> ${out}`,
+  `first ${firstList.length}, last ${lastList.length}, common ${commonList.length}, ambiguous ${ambiguousList.length}, places ${placeList.length}, orgs ${orgList.length}; ${Buffer.byteLength(body)} bytes -> ${out}`,
 );

@@ -1,14 +1,14 @@
 // Trains the person-span scorer (person-model.generated.ts): logistic regression over the
-// features of personCandidates(), on the TRAIN splits of BTC and WNUT 17 only (CC BY 4.0).
+// features of personCandidates() and the hashed word features of person-sparse.ts, on the
+// TRAIN splits of BTC and WNUT 17 only (CC BY 4.0).
 // The dev splits are for reporting (bench/accuracy.ts) and are never read here.
 // Run: node --import tsx src/core/classifier/lexicon/train-person.ts [NER_DIR]
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { readConll, spanKey } from '../../../../test/fixtures/classifier/conll';
-import { isCommonWord } from '../names';
 import { PERSON_FEATURES, personCandidates, tokenize } from '../person';
-import { foldWord } from '../text';
+import { MAX_SPARSE, SPARSE_BITS, sparseFeatures } from '../person-sparse';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const nerDir = process.argv[2] ?? '/work/shared/data/ner';
@@ -20,146 +20,135 @@ const sets = [
 ];
 const docs = sets.flatMap((s) => s.docs.map((doc) => ({ ...doc, handles: s.handles })));
 
-// The two "seen in train" word features are cross-fitted: for each fold of documents they are
-// recomputed from the other folds only, or the model would learn to trust memorised names
-// far more than it should on text it has not seen.
 const FOLDS = 5;
-const fold = (i: number) => i % FOLDS;
-const tokenTag = (d: (typeof docs)[number]) => {
-  const out: { w: string; person: boolean; entity: boolean }[] = [];
-  // Re-derive token labels from spans: a token is inside a person span or not.
-  for (const m of d.text.matchAll(/[\p{L}]+/gu)) {
-    const s0 = m.index ?? 0;
-    const e0 = s0 + m[0].length;
-    const person = d.gold.some((g) => g.start <= s0 && g.end >= e0);
-    out.push({ w: foldWord(m[0]), person, entity: person });
-  }
-  return out;
-};
-const foldPerson: Map<string, number>[] = Array.from({ length: FOLDS }, () => new Map());
-docs.forEach((d, i) => {
-  for (const t of tokenTag(d)) if (t.person) foldPerson[fold(i)]!.set(t.w, (foldPerson[fold(i)]!.get(t.w) ?? 0) + 1);
-});
-const personWordsExcept = (k: number) => {
-  const set = new Set<string>();
-  for (let f = 0; f < FOLDS; f++) if (f !== k) for (const w of foldPerson[f]!.keys()) if (w.length >= 2 && !isCommonWord(w)) set.add(w);
-  return set;
-};
-const foldSets = Array.from({ length: FOLDS }, (_, k) => personWordsExcept(k));
-const PERSON_WORD = PERSON_FEATURES.indexOf('social_person_word');
-const OTHER_WORD = PERSON_FEATURES.indexOf('social_other_word');
 
-// Candidates as a perfect scorer would meet them: accept exactly the gold spans.
-const X: number[][] = [];
-const y: number[] = [];
+// Candidates as a perfect scorer would meet them: accept exactly the gold spans. Names seen in
+// train are learnt by the word features; the out-of-fold threshold keeps the model from
+// trusting memorised names more than it should on text it has not seen.
+interface Example {
+  dense: number[];
+  cells: Int32Array;
+  y: number;
+  fold: number;
+}
+const examples: Example[] = [];
 let gold = 0;
 let covered = 0;
+const buf = new Int32Array(MAX_SPARSE);
 for (let di = 0; di < docs.length; di++) {
   const d = docs[di] as (typeof docs)[number];
-  const seen = foldSets[fold(di)] as Set<string>;
   const g = new Set(d.gold.filter((s) => d.handles || !s.mention).map((s) => spanKey(d.text, s.start, s.end)));
   gold += g.size;
   const toks = tokenize(d.text, 0, d.text.length);
   personCandidates(d.text, 0, d.text.length, toks, (c) => {
-    const positive = g.has(spanKey(d.text, c.s, c.e));
     if (c.handle && !d.handles) return false;
-    if (!c.handle) {
-      let hit = false;
-      for (let m = c.a; m < c.b; m++) if (seen.has((toks[m] as { f: string }).f)) hit = true;
-      c.f[PERSON_WORD] = hit ? 1 : 0;
-      // Other-entity words are few and specific; keep them as computed but they are not
-      // cross-fitted (their weight is negative, so memorisation only makes the model cautious).
-      void OTHER_WORD;
-    }
-    X.push(c.f);
-    y.push(positive ? 1 : 0);
+    const positive = g.has(spanKey(d.text, c.s, c.e));
+    const dense = c.f.slice();
+    const n = sparseFeatures(d.text, toks, c, buf);
+    examples.push({ dense, cells: buf.slice(0, n), y: positive ? 1 : 0, fold: di % FOLDS });
     if (positive) covered++;
     return positive;
   });
 }
-console.log(`${docs.length} train documents, ${X.length} candidates, ${gold} gold spans, candidate recall ${(covered / gold).toFixed(3)}`);
+console.log(`${docs.length} train documents, ${examples.length} candidates, ${gold} gold spans, candidate recall ${(covered / gold).toFixed(3)}`);
 
-// Newton's method (iteratively reweighted least squares) with a little L2: 39 weights, so the
-// Hessian is tiny and a dozen steps converge.
-const d = PERSON_FEATURES.length;
-const w = new Array<number>(d).fill(0);
-const l2 = 1e-3 * X.length;
-const sigmoid = (z: number) => 1 / (1 + Math.exp(-z));
-function solve(A: number[][], b: number[]): number[] {
-  // Gaussian elimination with partial pivoting.
-  const n = b.length;
-  const M = A.map((row, i) => [...row, b[i] as number]);
-  for (let c = 0; c < n; c++) {
-    let p = c;
-    for (let r = c + 1; r < n; r++) if (Math.abs((M[r] as number[])[c] as number) > Math.abs((M[p] as number[])[c] as number)) p = r;
-    [M[c], M[p]] = [M[p] as number[], M[c] as number[]];
-    const pivot = (M[c] as number[])[c] as number;
-    if (Math.abs(pivot) < 1e-12) continue;
-    for (let r = 0; r < n; r++) {
-      if (r === c) continue;
-      const f = ((M[r] as number[])[c] as number) / pivot;
-      if (f === 0) continue;
-      for (let k = c; k <= n; k++) (M[r] as number[])[k] = ((M[r] as number[])[k] as number) - f * ((M[c] as number[])[k] as number);
-    }
-  }
-  return M.map((row, i) => (row[n] as number) / ((row[i] as number) || 1));
+// Cells met fewer than MIN_COUNT times in train stay at zero: one-off words would only add noise
+// and collisions.
+const MIN_COUNT = 3;
+const cellCount = new Uint32Array(1 << SPARSE_BITS);
+for (const x of examples) for (const h of x.cells) cellCount[h] = (cellCount[h] as number) + 1;
+for (const x of examples) x.cells = x.cells.filter((h) => (cellCount[h] as number) >= MIN_COUNT);
+
+// Logistic regression by AdaGrad: a few thousand dense-and-hashed weights, a few epochs.
+const D = PERSON_FEATURES.length;
+const CELLS = 1 << SPARSE_BITS;
+const EPOCHS = 8;
+const RATE = 0.1;
+interface Model {
+  dense: Float64Array;
+  cells: Float64Array;
 }
-for (let iter = 0; iter < 25; iter++) {
-  const grad = new Array<number>(d).fill(0);
-  const H = Array.from({ length: d }, () => new Array<number>(d).fill(0));
-  for (let i = 0; i < X.length; i++) {
-    const xi = X[i] as number[];
-    let z = 0;
-    for (let k = 0; k < d; k++) z += (w[k] as number) * (xi[k] as number);
-    const p = sigmoid(z);
-    const err = p - (y[i] as number);
-    const s = p * (1 - p);
-    for (let a = 0; a < d; a++) {
-      const xa = xi[a] as number;
-      if (xa === 0) continue;
-      grad[a] = (grad[a] as number) + err * xa;
-      const Ha = H[a] as number[];
-      for (let b = 0; b < d; b++) Ha[b] = (Ha[b] as number) + s * xa * (xi[b] as number);
+function train(leaveOut: number): Model {
+  const m: Model = { dense: new Float64Array(D), cells: new Float64Array(CELLS) };
+  const gd = new Float64Array(D).fill(1e-8);
+  const gc = new Float64Array(CELLS).fill(1e-8);
+  const order = examples.map((_, i) => i).filter((i) => (examples[i] as Example).fold !== leaveOut);
+  let seed = 7;
+  for (let epoch = 0; epoch < EPOCHS; epoch++) {
+    for (let i = order.length - 1; i > 0; i--) {
+      seed = (Math.imul(seed, 1103515245) + 12345) & 0x7fffffff;
+      const j = seed % (i + 1);
+      [order[i], order[j]] = [order[j] as number, order[i] as number];
+    }
+    for (const i of order) {
+      const x = examples[i] as Example;
+      const err = 1 / (1 + Math.exp(-logit(m, x))) - x.y;
+      for (let k = 0; k < D; k++) {
+        const v = x.dense[k] as number;
+        if (v === 0) continue;
+        const g = err * v;
+        gd[k] = (gd[k] as number) + g * g;
+        m.dense[k] = (m.dense[k] as number) - (RATE * g) / Math.sqrt(gd[k] as number);
+      }
+      for (const h of x.cells) {
+        gc[h] = (gc[h] as number) + err * err;
+        m.cells[h] = (m.cells[h] as number) - (RATE * err) / Math.sqrt(gc[h] as number);
+      }
     }
   }
-  for (let a = 0; a < d; a++) {
-    if (a > 0) {
-      grad[a] = (grad[a] as number) + l2 * (w[a] as number);
-      (H[a] as number[])[a] = ((H[a] as number[])[a] as number) + l2;
-    } else {
-      (H[a] as number[])[a] = ((H[a] as number[])[a] as number) + 1e-6;
-    }
-  }
-  const step = solve(H, grad);
-  let change = 0;
-  for (let k = 0; k < d; k++) {
-    w[k] = (w[k] as number) - (step[k] as number);
-    change = Math.max(change, Math.abs(step[k] as number));
-  }
-  if (change < 1e-6) break;
+  return m;
+}
+function logit(m: Model, x: Example): number {
+  let z = 0;
+  for (let k = 0; k < D; k++) z += (m.dense[k] as number) * (x.dense[k] as number);
+  for (const h of x.cells) z += m.cells[h] as number;
+  return z;
 }
 
-// Threshold: the highest recall whose (cross-fitted) precision on train stays at or above
-// 0.75 (the bar), measured on the candidate set.
-const scores = X.map((xi) => sigmoid(xi.reduce((z, v, k) => z + v * (w[k] as number), 0)));
-let best = { t: 0.5, p: 0, r: 0 };
-for (let t = 0.05; t <= 0.95; t += 0.01) {
+// Threshold from out-of-fold scores: each fold scored by a model that never saw it, so names
+// memorised from train do not make the model look better than it is on new text.
+const oof = new Float64Array(examples.length);
+for (let f = 0; f < FOLDS; f++) {
+  const m = train(f);
+  examples.forEach((x, i) => {
+    if (x.fold === f) oof[i] = logit(m, x);
+  });
+}
+const TARGET_PRECISION = 0.75;
+let best = { z: 0, p: 0, r: 0 };
+for (let z = -3; z <= 3; z += 0.05) {
   let tp = 0;
   let fp = 0;
-  for (let i = 0; i < scores.length; i++) {
-    if ((scores[i] as number) >= t) (y[i] === 1 ? tp++ : fp++);
-  }
+  examples.forEach((x, i) => {
+    if ((oof[i] as number) >= z) (x.y === 1 ? tp++ : fp++);
+  });
   const p = tp / Math.max(1, tp + fp);
   const r = tp / Math.max(1, gold);
-  if (p >= 0.75 && r > best.r) best = { t, p, r };
-  if (Math.round(t * 100) % 10 === 0) console.log(`  t=${t.toFixed(2)} P=${p.toFixed(3)} R=${r.toFixed(3)}`);
+  if (p >= TARGET_PRECISION && r > best.r) best = { z, p, r };
+  if (Math.abs(z * 2 - Math.round(z * 2)) < 1e-6) console.log(`  z=${z.toFixed(1)} P=${p.toFixed(3)} R=${r.toFixed(3)} (out of fold)`);
 }
-console.log(`threshold ${best.t.toFixed(2)}: train precision ${best.p.toFixed(3)}, recall ${best.r.toFixed(3)} (candidate level)`);
-console.log(PERSON_FEATURES.map((f, k) => `${f}=${(w[k] as number).toFixed(2)}`).join(' '));
+console.log(`threshold z=${best.z.toFixed(2)}: out-of-fold precision ${best.p.toFixed(3)}, recall ${best.r.toFixed(3)} (candidate level)`);
 
+// The final model sees every fold. Hashed weights are stored one character each (32..126,
+// 79 = zero), clipped to +-CLIP.
+const final = train(-1);
+const CLIP = 4;
+const scale = CLIP / 47;
+let table = '';
+let used = 0;
+for (let h = 0; h < CELLS; h++) {
+  const q = Math.max(-47, Math.min(47, Math.round((final.cells[h] as number) / scale)));
+  if (q !== 0) used++;
+  table += String.fromCharCode(79 + q);
+}
+console.log(`${used} of ${CELLS} hashed cells non-zero; dense: ${PERSON_FEATURES.map((f, k) => `${f}=${(final.dense[k] as number).toFixed(2)}`).join(' ')}`);
+const threshold = 1 / (1 + Math.exp(-best.z));
 const body = `// GENERATED by train-person.ts from the BTC and WNUT 17 train splits (CC BY 4.0) — do not edit.
-// Logistic-regression weights, one per PERSON_FEATURES entry in person.ts.
-export const PERSON_WEIGHTS: readonly number[] = [${w.map((v) => v.toFixed(4)).join(', ')}];
-export const PERSON_THRESHOLD = ${best.t.toFixed(2)};
+// Logistic regression: one weight per PERSON_FEATURES entry in person.ts, and hashed word
+// features (person-sparse.ts) stored one character per cell: weight = (code - 79) * scale.
+export const PERSON_WEIGHTS: readonly number[] = [${Array.from(final.dense, (v) => v.toFixed(4)).join(', ')}];
+export const PERSON_THRESHOLD = ${threshold.toFixed(4)};
+export const PERSON_SPARSE_SCALE = ${scale.toPrecision(6)};
+export const PERSON_SPARSE = ${JSON.stringify(table)};
 `;
 writeFileSync(path.join(here, 'person-model.generated.ts'), body);
