@@ -218,7 +218,8 @@ export interface Candidate {
   b: number;
   s: number;
   e: number;
-  f: number[];
+  /** Dense features; one buffer reused for every candidate, so copy it to keep it. */
+  f: Float64Array;
   handle: boolean;
   full: boolean;
   /** A rule that holds in clinicians' text whatever tweets say: a title, a cue, first + surname. */
@@ -228,6 +229,19 @@ export interface Candidate {
 function hasLineBreak(text: string, from: number, to: number): boolean {
   for (let i = from; i < to; i++) if (text.charCodeAt(i) === 10) return true;
   return false;
+}
+
+const FEATURES = new Float64Array(PERSON_FEATURES.length);
+
+/** "'s" or " 's" right after a name (BTC and WNUT split the possessive off). */
+function possessiveAt(text: string, at: number): boolean {
+  let i = at;
+  if (text.charCodeAt(i) === 32) i++;
+  const q = text.charCodeAt(i);
+  if (q !== 39 && q !== 0x2019) return false;
+  if ((text.charCodeAt(i + 1) | 32) !== 115) return false;
+  const after = text.charCodeAt(i + 2);
+  return !(isAsciiAlnum(after) || after === 95); // as /\b/ without the u flag
 }
 
 /** Share of capitalised words on each line: in Title Case Headlines capitals say less. */
@@ -275,7 +289,7 @@ export function personCandidates(text: string, from: number, to: number, toks: T
     if (t.handle) {
       const name = t.raw.slice(1);
       const lineStartHandle = t.gap === 'start' || t.gap === 'break';
-      const f = new Array<number>(PERSON_FEATURES.length).fill(0);
+      const f = FEATURES.fill(0);
       f[0] = 1;
       f[1] = 0.5;
       f[22] = caps[k] as number;
@@ -374,7 +388,7 @@ export function personCandidates(text: string, from: number, to: number, toks: T
       else if (count >= 2 && laterSurname && !common) rule = 0.7;
       else if (cued && !common && !MONTHS_DAYS.has(t.f)) rule = 0.55;
       else if (!fn && isLastName(t.f) && count >= 2 && !common) rule = 0.6;
-      const f = new Array<number>(PERSON_FEATURES.length).fill(0);
+      const f = FEATURES.fill(0);
       f[0] = 1;
       f[1] = rule;
       f[2] = fn ? 1 : 0;
@@ -391,7 +405,7 @@ export function personCandidates(text: string, from: number, to: number, toks: T
       f[13] = t.allCaps ? 1 : 0;
       f[14] = lowerName ? 1 : 0;
       f[15] = initial ? 1 : 0;
-      f[16] = /^['\u2019]s\b/i.test(text.slice(last.e, last.e + 3)) || /^ ['\u2019]s\b/i.test(text.slice(last.e, last.e + 4)) ? 1 : 0;
+      f[16] = possessiveAt(text, last.e) ? 1 : 0;
       f[17] = next && next.gap === 'space' && VERB_AFTER.has(next.f) ? 1 : 0;
       f[18] = prev && PLACE_PREP.has(prev.f) && t.gap !== 'break' ? 1 : 0;
       f[19] = isPlaceWord(t.f) ? 1 : 0;

@@ -43,7 +43,7 @@ for (let di = 0; di < docs.length; di++) {
   personCandidates(d.text, 0, d.text.length, toks, (c) => {
     if (c.handle && !d.handles) return false;
     const positive = g.has(spanKey(d.text, c.s, c.e));
-    const dense = c.f.slice();
+    const dense = Array.from(c.f);
     const n = sparseFeatures(d.text, toks, c, buf);
     examples.push({ dense, cells: buf.slice(0, n), y: positive ? 1 : 0, fold: di % FOLDS });
     if (positive) covered++;
