@@ -128,6 +128,16 @@ function clinicalGate(): WordGate {
   return gate;
 }
 
+let firstGate: WordGate | null = null;
+/** First words of phrases ("treatment" of "treatment plan"): only after these is there more to read. */
+function phraseFirstGate(): WordGate {
+  if (!firstGate) {
+    firstGate = new WordGate();
+    for (const first of PHRASES.keys()) firstGate.add(first);
+  }
+  return firstGate;
+}
+
 function isWordChar(c: number): boolean {
   return isAsciiAlnum(c) || (c > 127 && isLetter(c));
 }
@@ -196,6 +206,7 @@ function matchWord(w: string): Strength | null {
  */
 export function findClinical(text: string, from: number, to: number, out: Hit[]): void {
   const g = clinicalGate();
+  const phraseFirst = phraseFirstGate();
   let winStart = -1;
   let winEnd = -1;
   let h = 0;
@@ -214,9 +225,10 @@ export function findClinical(text: string, from: number, to: number, out: Hit[])
       if (g.has(h, len) || fcode) {
         // A phrase is matched from its first word, which the gate knows unless it is filler
         // ("my client", "use disorder"): a window starts one word back (matchWindow widens it
-        // to whole hyphenated words) and looks 60 ahead for the rest of a phrase.
+        // to whole hyphenated words) and, from a word that can start a phrase, looks 60 ahead
+        // for the rest of it.
         const ws = previousWordStart(text, partStart, from);
-        const we = Math.min(to, i + 60);
+        const we = phraseFirst.has(h, len) ? Math.min(to, i + 60) : i;
         if (winStart === -1) {
           winStart = ws;
           winEnd = we;
