@@ -1,5 +1,6 @@
 // Word features of a person candidate, hashed: the words of the span, their last three letters
-// and shape, the words around it and the characters right before and after. Together with the
+// and shape, the last two letters of the last word, the words around it and their shapes, and
+// the characters right before and after. Together with the
 // dense features of personCandidates() they feed one logistic regression (train-person.ts), so
 // the model learns "said", "with", "RT @x :" and "'s" around names from the train splits
 // instead of hand-written lists.
@@ -31,6 +32,9 @@ const T = {
   Next2: 14,
   CharBefore: 15,
   CharAfter: 16,
+  PrevShape: 17,
+  NextShape: 18,
+  Suffix2: 21,
 } as const;
 
 function fnv(s: string, from = 0, to = s.length): number {
@@ -116,11 +120,16 @@ export function sparseFeatures(text: string, toks: Token[], c: Candidate, out: I
   out[n++] = mix(T.Next2 + side, Math.imul(after, 31) ^ wordHash(toks[c.b + 1], END));
   out[n++] = mix(T.CharBefore + side, spaceBefore(text, first.s));
   out[n++] = mix(T.CharAfter + side, spaceAfter(text, last.e));
+  // The shapes of the words around ("@x Maria :" vs "The Maria Hotel") and the end of the last word.
+  const prevTok = toks[c.a - 1];
+  out[n++] = mix(T.PrevShape + side, prevTok ? (prevTok.hp ??= shapeHash(prevTok.raw)) : START);
+  out[n++] = mix(T.NextShape + side, next ? (next.hp ??= shapeHash(next.raw)) : END);
+  if (!c.handle) out[n++] = mix(T.Suffix2, fnv(last.f, Math.max(0, last.f.length - 2)));
   return n;
 }
 
 /** Most cells one candidate can have (four words). */
-export const MAX_SPARSE = 4 * 3 + 2 + 6;
+export const MAX_SPARSE = 4 * 3 + 2 + 6 + 3;
 
 /** Weight of one cell: the table stores each as a character 32..126, 79 meaning zero. */
 export function sparseWeight(table: string, cell: number, scale: number): number {
