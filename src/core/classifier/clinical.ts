@@ -6,7 +6,7 @@
 // the word, or is a stem of >= 6 letters the word starts with. prescreen() keeps the first six
 // letters of every term, so it can never miss a word this module would match.
 import { foldCode } from './fold';
-import { WordGate } from './gate';
+import { STOP_PARTS, WordGate } from './gate';
 import type { Hit } from './hit';
 import { isAsciiAlnum, isDigit, isLetter } from './text';
 export { foldCode };
@@ -91,9 +91,6 @@ addTerms(WEAK_TERMS, 'weak');
 // Longest stems first so "psychotherap" wins over shorter overlapping stems.
 STEMS.sort((a, b) => b.stem.length - a.stem.length);
 
-// Phrase words that say nothing alone; prescreen's gate skips them too (gate.ts STOP_PARTS).
-const FILLER = new Set(['of', 'my', 'our', 'mine', 'use', 'self', 'c']);
-
 /**
  * Every word that can start or be part of a match; prescreen() builds its table from this.
  * With `strongOnly`, enough words to see every strong match (a diagnosis, a medication,
@@ -111,7 +108,7 @@ export function clinicalTriggerWords(strongOnly = false): string[] {
       if (!strongOnly) {
         out.push(first, ...t.words);
       } else if (t.strength === 'strong') {
-        const needed = [...t.words].reverse().find((w) => !FILLER.has(w));
+        const needed = [...t.words].reverse().find((w) => !STOP_PARTS.has(w));
         if (needed) out.push(needed);
       }
     }

@@ -11,7 +11,7 @@ export function hashWord(w: string, max: number): number {
 }
 
 /** Hyphenated parts that say nothing alone ("self-harm" is found by "harm"). */
-const STOP_PARTS = new Set(['c', 'self', 'use', 'of', 'my', 'our', 'mine', 'iv', '5', '10', 'add']);
+export const STOP_PARTS: ReadonlySet<string> = new Set(['c', 'self', 'use', 'of', 'my', 'our', 'mine', 'iv', '5', '10', 'add']);
 
 export class WordGate {
   private readonly exact = new Set<number>();

@@ -5,7 +5,6 @@ import { htmlToText } from '../extract/html';
 import { analyze } from './analyze';
 import { ownMatcher } from './own';
 import { decideSteps } from './verdict';
-import { warmLexicon } from './names';
 
 export { prescreen } from './prescreen';
 export { maskValue } from '../mask';
@@ -104,25 +103,5 @@ export async function classifyIncrementally(
     }
   } catch {
     return { ...EMPTY, findings: [] };
-  }
-}
-
-// Made-up text that exercises every detector; it is the classifier's own, never the user's.
-const WARM_UP_TEXT =
-  'Thanks Dr. Ana Lima! My client Tomasz Nowak (tomasz.nowak@example.com, 415-555-0100) talked about his anxiety and the treatment plan.\n' +
-  'name,email,phone\nAna Lima,ana@example.com,415-555-0101\nLeo Park,leo@example.com,415-555-0102\nMia Chen,mia@example.com,415-555-0103';
-
-/**
- * Gets the classifier ready before the first real check: decodes the name lexicon one list per
- * step, then classifies built-in samples a few times so the code is compiled. The caller runs
- * one step per idle moment; without it the first check in a frame pays for all of this.
- */
-export function* warmUp(): Generator<void, void> {
-  yield* warmLexicon();
-  // Short and longer inputs take different paths (tables, chunks); both get compiled.
-  const longer = (WARM_UP_TEXT.split('\n')[0] + '\n').repeat(16);
-  for (let i = 0; i < 8; i++) {
-    yield;
-    classify(i % 2 ? longer : WARM_UP_TEXT);
   }
 }

@@ -1,8 +1,7 @@
 // Word features of a person candidate, hashed: the words of the span, their last three letters
 // and shape, the last two letters of the last word, the words around it and their shapes, and
-// the characters right before and after. Together with the
-// dense features of personCandidates() they feed one logistic regression (train-person.ts), so
-// the model learns "said", "with", "RT @x :" and "'s" around names from the train splits
+// the characters right before and after. Together with the dense features of
+// personCandidates() they feed one logistic regression (train-person.ts), so the model learns "said", "with", "RT @x :" and "'s" around names from the train splits
 // instead of hand-written lists.
 //
 // No strings are built: each token's folded word is hashed once (FNV-1a over char codes), and
@@ -14,7 +13,8 @@ import { isLetter, isUpper } from './text';
 export const SPARSE_BITS = 17;
 const MASK = (1 << SPARSE_BITS) - 1;
 
-// Template numbers: a feature is mix(template, value hash).
+// Template numbers: a feature is mix(template, value hash). They are part of the trained model
+// (changing one needs train-person.ts to run again); 19 and 20 were tried and dropped.
 const T = {
   HandleWord: 1,
   HandleSuffix: 2,

@@ -447,6 +447,17 @@ function score(text: string, toks: Token[], c: Candidate): number {
   return 1 / (1 + Math.exp(-z));
 }
 
+/** The token on the far side of "and" or "&" next to token `i` (dir 1: after it), or -1. */
+function acrossJoiner(text: string, toks: Token[], i: number, dir: 1 | -1): number {
+  const j = i + dir;
+  const joiner = toks[j];
+  if (!joiner) return -1;
+  const [left, right] = dir === 1 ? [toks[i] as Token, joiner] : [joiner, toks[i] as Token];
+  // "and" between single spaces (in either direction the word after "and" is toks[j + 1]).
+  if (joiner.f === 'and' && !joiner.cap) return joiner.gap === 'space' && toks[j + 1]?.gap === 'space' && toks[j + dir] ? j + dir : -1;
+  return /^\s*&\s*$/.test(text.slice(left.e, right.s)) ? j : -1;
+}
+
 /** Person names (and @handles) in text[from,to). */
 export function findPersons(text: string, from: number, to: number, out: Hit[]): void {
   const toks = tokenize(text, from, to);
@@ -458,41 +469,29 @@ export function findPersons(text: string, from: number, to: number, out: Hit[]):
     accepted.push({ a: c.a, b: c.b, conf: Math.min(0.99, Math.max(p, c.sure ? (c.f[1] as number) : 0)), full: c.full, handle: c.handle });
     return true;
   });
-  // "X and Y" / "X & Y": when one side is a name, a capitalised run on the other side is too.
+  // "X and Y" / "X & Y", either way round ("Ji-woo Park and Tomasz Nowak"): when one side is a
+  // name, a run of up to three name-like capitalised words on the other side is one too.
   const taken = new Set<number>();
   for (const acc of accepted) for (let m = acc.a; m < acc.b; m++) taken.add(m);
   const extra: typeof accepted = [];
+  const namePart = (m: number) => {
+    const u = toks[m];
+    return !!u && !taken.has(m) && isCapName(u) && !isPlaceWord(u.f) && (SURNAME_PLACE.has(u.f) || (canContinue(u) && !isCommonWord(u.f)));
+  };
   for (const acc of accepted) {
     if (acc.handle) continue;
-    const last = toks[acc.b - 1] as Token;
-    let y = acc.b;
-    const next = toks[y];
-    if (!next) continue;
-    const between = text.slice(last.e, next.s);
-    if (next.f === 'and' && /^\s+$/.test(between)) y++;
-    else if (!/^\s*&\s*$/.test(between)) continue;
-    const first = toks[y];
-    if (!first || taken.has(y) || !canContinue(first) || isCommonWord(first.f) || isPlaceWord(first.f)) continue;
-    let z = y + 1;
-    while (z < n && z - y < 3 && (toks[z] as Token).gap === 'space' && canContinue(toks[z] as Token) && !taken.has(z)) z++;
-    extra.push({ a: y, b: z, conf: 0.55, full: z - y >= 2, handle: false });
-    for (let m = y; m < z; m++) taken.add(m);
-  }
-  // ... and the other way round: "Ji-woo Park and Tomasz Nowak".
-  const namePart = (u: Token | undefined) => !!u && isCapName(u) && (SURNAME_PLACE.has(u.f) || (canContinue(u) && !isPlaceWord(u.f)));
-  for (const acc of accepted) {
-    if (acc.handle || acc.a < 1) continue;
-    const first = toks[acc.a] as Token;
-    const before = toks[acc.a - 1] as Token;
-    let x: number;
-    if (before.f === 'and' && !before.cap && before.gap === 'space' && first.gap === 'space') x = acc.a - 2;
-    else if (/^\s*&\s*$/.test(text.slice(before.e, first.s))) x = acc.a - 1;
-    else continue;
-    if (x < 0 || taken.has(x) || !namePart(toks[x])) continue;
-    let w = x;
-    while (w - 1 >= 0 && x - w < 2 && (toks[w] as Token).gap === 'space' && namePart(toks[w - 1]) && !taken.has(w - 1)) w--;
-    extra.push({ a: w, b: x + 1, conf: 0.55, full: x + 1 - w >= 2, handle: false });
-    for (let m = w; m <= x; m++) taken.add(m);
+    for (const dir of [1, -1] as const) {
+      const edge = dir === 1 ? acc.b - 1 : acc.a;
+      const near = acrossJoiner(text, toks, edge, dir);
+      if (near < 0 || !namePart(near)) continue;
+      let far = near;
+      // Words of one name are separated by single spaces: the gap of the later of two tokens.
+      while (Math.abs(far + dir - near) < 3 && (toks[Math.max(far, far + dir)] as Token | undefined)?.gap === 'space' && namePart(far + dir)) far += dir;
+      const a = Math.min(near, far);
+      const b = Math.max(near, far) + 1;
+      extra.push({ a, b, conf: 0.55, full: b - a >= 2, handle: false });
+      for (let m = a; m < b; m++) taken.add(m);
+    }
   }
   for (const acc of [...accepted, ...extra]) {
     const a = toks[acc.a] as Token;
