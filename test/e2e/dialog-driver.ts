@@ -47,10 +47,13 @@ export async function documentTree(page: Page): Promise<CdpNode> {
   return root;
 }
 
-/** The dialog's root element (inside the closed shadow root), if it is showing. */
+/**
+ * The dialog's root element (inside the closed shadow root), if it is showing: open, as a
+ * person sees it. A <dialog> that is in the DOM but not open has no layout, nothing to click.
+ */
 async function dialogNode(page: Page): Promise<CdpNode | undefined> {
   const root = await documentTree(page);
-  return findAll(root, (n) => attr(n, 'data-clientguard-dialog') !== undefined)[0];
+  return findAll(root, (n) => attr(n, 'data-clientguard-dialog') !== undefined && attr(n, 'open') !== undefined)[0];
 }
 
 export async function isDialogShowing(page: Page): Promise<boolean> {

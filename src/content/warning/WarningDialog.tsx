@@ -1,7 +1,7 @@
 // The in-page warning. Rendered by preact inside a closed shadow root (see mount.ts), so page
 // CSS cannot restyle it and page scripts cannot read it or reach its buttons. Every action
 // requires a trusted event: a page's synthetic click or key press is ignored.
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { JSX } from 'preact';
 import { shownExamples, type Channel, type Decision, type ShareReasonCategory, type WarningSummary } from '../../core/warnings';
 import type { FindingType, RiskReason } from '../../core/types';
@@ -89,7 +89,10 @@ export function WarningDialog(props: WarningDialogProps): JSX.Element {
   const { summary } = props;
   const leading = REASON_ORDER.find((r) => summary.reasons.includes(r)) ?? 'client_list';
 
-  useEffect(() => {
+  // A layout effect, not useEffect: Preact runs useEffect after the next paint, which on a busy
+  // machine leaves a closed (invisible, not yet focused) <dialog> in the page for a frame or
+  // more while the held action waits. This opens it in the same task as the render.
+  useLayoutEffect(() => {
     const dialog = dialogRef.current;
     if (!dialog) return;
     dialog.showModal();
