@@ -2,7 +2,8 @@
 //   1. client lists in every input form (generated, seeded): share flagged as warning
 //   2. tables and text that are not client data (generated): share flagged at all
 //   3. person spans on the BTC and WNUT 17 *dev* splits (CC BY 4.0; tuning used only train)
-//   4. phone and email spans in generated free text with numeric distractors
+//   4. person spans in generated clinicians' posts and notes (faker names, invented names)
+//   5. phone and email spans in generated free text with numeric distractors
 // Figures are written to stdout; docs/classifier.md quotes them.
 import { existsSync } from 'node:fs';
 import path from 'node:path';
@@ -11,7 +12,8 @@ import { classify } from '../src/core/classifier/index';
 import { extractText } from '../src/core/extract/index';
 import type { Finding } from '../src/core/types';
 import { readConll, spanKey, type Doc } from '../test/fixtures/classifier/conll';
-import { CLIENT_FORMS, NON_CLIENT_KINDS, clientList, contactProse, nonClient } from '../test/fixtures/classifier/generators';
+import { CLIENT_FORMS, NON_CLIENT_KINDS, clientList, contactProse, nonClient, personProse, type LabelledText } from '../test/fixtures/classifier/generators';
+import { spanScore } from '../test/fixtures/classifier/score';
 
 // shared/ sits beside the repository (here and in CI); CLIENTGUARD_NER_DIR points elsewhere.
 const BESIDE_REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../shared/data/ner');
@@ -118,24 +120,21 @@ export function personSpans(split: 'dev' | 'train' = 'dev'): string[][] {
 
 export function contactSpans(count = 2000): string[][] {
   const docs = contactProse(77, count);
-  const rows: string[][] = [];
-  for (const type of ['phone', 'email'] as const) {
-    let tp = 0;
-    let fp = 0;
-    let fn = 0;
-    for (const d of docs) {
-      const gold = d.spans.filter((s) => s.type === type).map((s) => `${s.start}:${s.end}`);
-      const pred = classify(d.text)
-        .findings.filter((f) => f.type === type)
-        .map((f) => `${f.start}:${f.end}`);
-      const g = new Set(gold);
-      const p = new Set(pred);
-      for (const k of p) (g.has(k) ? tp++ : fp++);
-      for (const k of g) if (!p.has(k)) fn++;
-    }
-    rows.push([type, (tp / Math.max(1, tp + fp)).toFixed(3), (tp / Math.max(1, tp + fn)).toFixed(3), String(tp + fn)]);
-  }
-  return rows;
+  return (['phone', 'email'] as const).map((type) => {
+    const r = spanScore(docs, type);
+    return [type, r.precision.toFixed(3), r.recall.toFixed(3), String(r.gold)];
+  });
+}
+
+/** Person spans in generated clinicians' posts, review replies and notes. */
+export function proseNameSpans(count = 1000): string[][] {
+  return [
+    ['names from faker, 20 Latin-script locales', personProse(91, count)],
+    ['invented names (in no lexicon)', personProse(92, count, { invented: true })],
+  ].map(([label, docs]) => {
+    const r = spanScore(docs as LabelledText[], 'person');
+    return [label as string, r.precision.toFixed(3), r.recall.toFixed(3), String(r.gold)];
+  });
 }
 
 export function table(head: string[], rows: string[][]): string {
@@ -155,6 +154,8 @@ export async function runAccuracy(): Promise<void> {
   console.log(`overall flagged: ${((100 * non.flagged) / non.total).toFixed(2)}% of ${non.total}`);
   console.log('\nPerson spans, social media dev splits (strict = exact span; overlap = any shared character)');
   console.log(table(['set', 'P strict', 'R strict', 'P overlap', 'R overlap', 'gold'], personSpans('dev')));
+  console.log("\nPerson spans in generated clinicians' posts and notes (exact span; the templates and the rules were written by the same team)");
+  console.log(table(['names', 'precision', 'recall', 'gold'], proseNameSpans()));
   console.log('\nPhone and email spans in generated free text (exact span)');
   console.log(table(['type', 'precision', 'recall', 'gold'], contactSpans()));
 }

@@ -35,8 +35,11 @@ const TITLES = new Set(
 );
 // Words after which a capitalised word is probably a person ("my client Aleksei", "thanks Jo").
 const CUE_BEFORE = new Set(
-  'client clients patient patients named called thanks thank dear hi hello hey congrats congratulations welcome meet met with by from and love miss'.split(' '),
+  'client clients patient patients named called thanks thank dear hi hello hey congrats congratulations welcome birthday meet met with by from and love miss'.split(' '),
 );
+// Cues that speak to or about a person whatever the word after them: "Dear Florence", "Happy
+// birthday Austin". After "from", "with", "love" or "and" a place is as likely as a person.
+const PERSON_CUE = new Set('client clients patient patients named called thanks thank dear hi hello hey congrats congratulations welcome birthday'.split(' '));
 // A capitalised run followed by one of these is an organisation or a place, not a person.
 const ORG_AFTER = new Set(
   (
@@ -45,7 +48,10 @@ const ORG_AFTER = new Set(
     'association club team fc records studios studio media news post times airport station hotel restaurant cafe ' +
     'bar mall market press network tv radio magazine journal daily weekly show festival museum library hall ' +
     'stadium arena tower bridge square island beach valley bay county district province republic kingdom empire ' +
-    'international global services solutions systems technologies labs partners holdings enterprises foods'
+    'international global services solutions systems technologies labs partners holdings enterprises foods ' +
+    // Street kinds that are not also common surnames (Lane, Court and Way are, so they are not here).
+    'boulevard blvd drive parkway highway hwy turnpike expressway freeway crossing crescent terrace heights gardens ' +
+    'glade manor manors trail tunnel plaza piazza extension'
   ).split(' '),
 );
 // Place and organisation words that are also common surnames.
@@ -165,6 +171,19 @@ function afterNumber(text: string, s: number, from: number): boolean {
   // Skip a compass letter ("N", "SW") between the number and the street name.
   if (b >= from + 1 && /[NSEW]/.test(text[b] as string) && text.charCodeAt(b - 1) === 32) b -= 2;
   return b >= from && isDigit(text.charCodeAt(b)) && (b < 1 || text.charCodeAt(b - 1) !== 58);
+}
+
+/** How many name particles start at toks[j] ("van der" in "van der Berg": 2), when a
+ *  capitalised name word follows them on the same line; else 0. */
+function particlesAt(toks: Token[], j: number): number {
+  let m = j;
+  while (m < toks.length && m - j < 2) {
+    const u = toks[m] as Token;
+    if (u.cap || !PARTICLES.has(u.f) || (m > j && u.gap !== 'space')) break;
+    m++;
+  }
+  const next = toks[m];
+  return m > j && next !== undefined && next.gap === 'space' && canContinue(next) ? m - j : 0;
 }
 
 function isCapName(t: Token): boolean {
@@ -304,12 +323,15 @@ export function personCandidates(text: string, from: number, to: number, toks: T
       k++;
       continue;
     }
-    const lowerName = !t.cap && t.raw.length >= 3 && firstNameOf(t.f) && !isAmbiguousName(t.f) && !isCommonWord(t.f);
-    if ((!isCapName(t) && !lowerName) || TITLES.has(t.f)) {
+    const afterTitle = prev !== null && TITLES.has(prev.f) && prev.cap && t.gap !== 'break';
+    // "Dr. van de Pol", "Ms. de Boer": after a title a surname may start with its particles.
+    const particleStart = afterTitle && !t.cap && particlesAt(toks, k) > 0;
+    const lowerName = !particleStart && !t.cap && t.raw.length >= 3 && firstNameOf(t.f) && !isAmbiguousName(t.f) && !isCommonWord(t.f);
+    if ((!isCapName(t) && !lowerName && !particleStart) || TITLES.has(t.f)) {
       k++;
       continue;
     }
-    const titled = prev !== null && TITLES.has(prev.f) && prev.cap && t.gap !== 'break';
+    const titled = afterTitle;
     // "my client X", "Thanks X", "Dear X" (the cue may start the sentence, so may be capitalised).
     // A vocative: ", Dana!" ends a reply or a thanks addressed to one person ("Thank you so
     // much, Dana! It was a privilege..."); a known first name alone between a comma and a
@@ -317,6 +339,9 @@ export function personCandidates(text: string, from: number, to: number, toks: T
     const vocative =
       t.gap === 'comma' && t.cap && !t.allCaps && firstNameOf(t.f) && !isAmbiguousName(t.f) && !isPlaceWord(t.f) && /^[!?]/.test(text.slice(t.e, t.e + 1));
     const cued = vocative || (prev !== null && t.gap !== 'break' && t.gap !== 'comma' && CUE_BEFORE.has(prev.f) && (!prev.cap || prev.gap === 'start' || prev.gap === 'break'));
+    const personCue = vocative || (cued && PERSON_CUE.has((prev as Token).f));
+    // "Aetna, Cigna and Medicaid": "and" vouches for a name only next to one (acrossJoiner).
+    const andCue = cued && !vocative && (prev as Token).f === 'and';
     const sentenceStart = t.gap === 'start' || t.gap === 'break';
     // Extend over following tokens of the same case on the same line, through particles (van, de,
     // bin): `j` ends the run of words that look like name parts, `loose` the run of any
@@ -330,8 +355,9 @@ export function personCandidates(text: string, from: number, to: number, toks: T
         j++;
         continue;
       }
-      if (!lowerName && !u.cap && PARTICLES.has(u.f) && j + 1 < n && (toks[j + 1] as Token).gap === 'space' && canContinue(toks[j + 1] as Token)) {
-        j += 2;
+      const p = lowerName ? 0 : particlesAt(toks, j);
+      if (p > 0) {
+        j += p + 1;
         continue;
       }
       break;
@@ -370,13 +396,19 @@ export function personCandidates(text: string, from: number, to: number, toks: T
       let laterSurname = false;
       let allKnown = true;
       let anyPlace = false;
+      // A place word after the first ("Austin Texas"); a first name that is also a place
+      // ("Sydney", "Florence") does not count by itself.
+      let laterPlace = false;
       let anyOrg = false;
       let initial = false;
       for (let m = k; m < b; m++) {
         const u = toks[m] as Token;
         if (m > k && isLastName(u.f) && !u.initial) laterSurname = true;
         if (!u.initial && !isKnownNameForm(u.f)) allKnown = false;
-        if (isPlaceWord(u.f)) anyPlace = true;
+        if (isPlaceWord(u.f)) {
+          anyPlace = true;
+          if (m > k || !fn) laterPlace = true;
+        }
         if (isOrgWord(u.f)) anyOrg = true;
         if (u.initial) initial = true;
       }
@@ -427,7 +459,13 @@ export function personCandidates(text: string, from: number, to: number, toks: T
       f[39] = strict ? 0 : 1;
       f[40] = b < loose ? 1 : 0;
       // The rules that hold in clinicians' text only vouch for a run of name-like words.
-      const sure = strict && !t.allCaps && !lowerName && (titled || (cued && !common && !isPlaceWord(t.f)) || (fn && count >= 2 && (!amb || (laterSurname && allKnown)) && !anyPlace));
+      const sure =
+        strict &&
+        !t.allCaps &&
+        !lowerName &&
+        (titled ||
+          (cued && !andCue && !common && (!isPlaceWord(t.f) || (fn && personCue))) ||
+          (fn && count >= 2 && (!amb || (laterSurname && allKnown)) && !laterPlace));
       accepted = visit({ a: k, b, s: t.s, e: last.e, f, handle: false, full: count >= 2 || titled, sure });
       if (accepted) k = end;
     }
@@ -479,7 +517,8 @@ export function findPersons(text: string, from: number, to: number, out: Hit[]):
     return !!u && !taken.has(m) && isCapName(u) && !isPlaceWord(u.f) && (SURNAME_PLACE.has(u.f) || (canContinue(u) && !isCommonWord(u.f)));
   };
   for (const acc of accepted) {
-    if (acc.handle) continue;
+    // A lone word the model only half believes ("Aetna, Cigna and Medicaid") vouches for nothing.
+    if (acc.handle || (!acc.full && acc.conf < 0.6)) continue;
     for (const dir of [1, -1] as const) {
       const edge = dir === 1 ? acc.b - 1 : acc.a;
       const near = acrossJoiner(text, toks, edge, dir);

@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { findPersons, nameShape } from '../../../src/core/classifier/person';
 import type { Hit } from '../../../src/core/classifier/hit';
 import { values } from './helpers';
+import { personProse } from '../../fixtures/classifier/generators';
+import { spanScore } from '../../fixtures/classifier/score';
 
 const names = (text: string) => values(text, findPersons);
 
@@ -48,6 +50,34 @@ describe('findPersons: names in running text', () => {
     expect(names('We met in Portland, Oregon!')).toEqual([]);
   });
 
+  it('keeps surname particles inside the name, also right after a title', () => {
+    expect(names('Congratulations to Mohammed van der Berg on the wedding!')).toEqual(['Mohammed van der Berg']);
+    expect(names('Met with Jari van den Velde this morning.')).toEqual(['Jari van den Velde']);
+    expect(names('Dr. van de Pol will cover the evening group.')).toEqual(['van de Pol']);
+    expect(names('Ms. de Boer asked to move her appointment.')).toEqual(['de Boer']);
+    // A particle with no name after it is an ordinary word.
+    expect(names('We went to the house of Dr. van the other day')).not.toContain('van');
+  });
+
+  it('reads a first name that is also a place as a person after "Dear" or "Happy birthday"', () => {
+    expect(names('Dear Francisco, thank you for the kind words.')).toEqual(['Francisco']);
+    expect(names('Happy birthday Francisco, we miss you.')).toEqual(['Francisco']);
+    // After "from" the same word is a place.
+    expect(names('She moved here from Francisco last year')).toEqual([]);
+  });
+
+  it('does not let "and" alone, or a word the model doubts, vouch for a name', () => {
+    expect(names('Telehealth sessions run on Zoom for Healthcare and Doxy.me.')).toEqual([]);
+    expect(names('We accept Blue Cross, Aetna, Cigna and Medicaid.')).not.toContain('Medicaid');
+  });
+
+  it('ends a name before a street kind: "Gumede Crossing", "MacGyver Glade" are addresses', () => {
+    expect(names('The clinic moved to Gumede Crossing last spring.')).toEqual([]);
+    expect(names('Parking is on MacGyver Glade, behind the library.')).toEqual([]);
+    // Lane, Court and Way are surnames too: "Lois Lane" stays a name.
+    expect(names('Lois Lane wrote the story.')).toEqual(['Lois Lane']);
+  });
+
   it('uses context for names outside the lexicon', () => {
     expect(names('my client Xyrelle came in late')).toEqual(['Xyrelle']);
     expect(names('Thanks Kazimiera, see you soon')).toEqual(['Kazimiera']);
@@ -90,5 +120,20 @@ describe('nameShape', () => {
     expect(nameShape('SKU 1234').ok).toBe(false);
     expect(nameShape('jane@x.com').ok).toBe(false);
     expect(nameShape('a/b').ok).toBe(false);
+  });
+});
+
+// Floors at the issue's bar (person recall >= 0.85 at precision >= 0.75) on generated posts and
+// notes of the kind clinicians write; the benchmark prints the figures on a larger sample.
+// Social-media text (BTC, WNUT 17) is harder and is reported by the benchmark only.
+describe("person spans in generated clinicians' posts and notes", () => {
+  it.each([
+    ['names from faker in 20 Latin-script locales', {}],
+    ['invented names that are in no lexicon', { invented: true }],
+  ] as const)('%s: recall >= 0.85 at precision >= 0.75', (_label, opts) => {
+    const r = spanScore(personProse(17, 300, opts), 'person');
+    expect(r.gold).toBeGreaterThan(400);
+    expect(r.precision).toBeGreaterThanOrEqual(0.75);
+    expect(r.recall).toBeGreaterThanOrEqual(0.85);
   });
 });
