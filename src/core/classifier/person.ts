@@ -323,15 +323,14 @@ export function personCandidates(text: string, from: number, to: number, toks: T
       k++;
       continue;
     }
-    const afterTitle = prev !== null && TITLES.has(prev.f) && prev.cap && t.gap !== 'break';
     // "Dr. van de Pol", "Ms. de Boer": after a title a surname may start with its particles.
-    const particleStart = afterTitle && !t.cap && particlesAt(toks, k) > 0;
+    const particleStart = !t.cap && prev !== null && prev.cap && t.gap !== 'break' && PARTICLES.has(t.f) && TITLES.has(prev.f) && particlesAt(toks, k) > 0;
     const lowerName = !particleStart && !t.cap && t.raw.length >= 3 && firstNameOf(t.f) && !isAmbiguousName(t.f) && !isCommonWord(t.f);
     if ((!isCapName(t) && !lowerName && !particleStart) || TITLES.has(t.f)) {
       k++;
       continue;
     }
-    const titled = afterTitle;
+    const titled = prev !== null && TITLES.has(prev.f) && prev.cap && t.gap !== 'break';
     // "my client X", "Thanks X", "Dear X" (the cue may start the sentence, so may be capitalised).
     // A vocative: ", Dana!" ends a reply or a thanks addressed to one person ("Thank you so
     // much, Dana! It was a privilege..."); a known first name alone between a comma and a
@@ -355,7 +354,7 @@ export function personCandidates(text: string, from: number, to: number, toks: T
         j++;
         continue;
       }
-      const p = lowerName ? 0 : particlesAt(toks, j);
+      const p = lowerName || u.cap ? 0 : particlesAt(toks, j);
       if (p > 0) {
         j += p + 1;
         continue;
