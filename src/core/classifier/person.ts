@@ -33,13 +33,12 @@ const TITLES = new Set(
     ' ',
   ),
 );
-// Words after which a capitalised word is probably a person ("my client Aleksei", "thanks Jo").
-const CUE_BEFORE = new Set(
-  'client clients patient patients named called thanks thank dear hi hello hey congrats congratulations welcome birthday meet met with by from and love miss'.split(' '),
-);
 // Cues that speak to or about a person whatever the word after them: "Dear Florence", "Happy
-// birthday Austin". After "from", "with", "love" or "and" a place is as likely as a person.
+// birthday Austin", "my client Aleksei".
 const PERSON_CUE = new Set('client clients patient patients named called thanks thank dear hi hello hey congrats congratulations welcome birthday'.split(' '));
+// Words after which a capitalised word is probably a person; after "from", "with", "love" or
+// "and" a place is about as likely.
+const CUE_BEFORE = new Set([...PERSON_CUE, ...'meet met with by from and love miss'.split(' ')]);
 // A capitalised run followed by one of these is an organisation or a place, not a person.
 const ORG_AFTER = new Set(
   (
