@@ -1,8 +1,9 @@
 // Word features of a person candidate, hashed: the words of the span, their last three letters
 // and shape, the last two letters of the last word, the words around it and their shapes, and
 // the characters right before and after. Together with the dense features of
-// personCandidates() they feed one logistic regression (train-person.ts), so the model learns "said", "with", "RT @x :" and "'s" around names from the train splits
-// instead of hand-written lists.
+// personCandidates() they feed one logistic regression (train-person.ts), so the model learns
+// "said", "with", "RT @x :" and "'s" around names from the train splits instead of
+// hand-written lists.
 //
 // No strings are built: each token's folded word is hashed once (FNV-1a over char codes), and
 // a feature is that hash mixed with a template number. The weights live in a table of
