@@ -6,7 +6,7 @@ import { useRef, useState } from 'preact/hooks';
 import type { EffectiveSettings, Settings } from '../core/settings';
 import { LIST_THRESHOLD_RANGE, RETENTION_RANGE } from '../core/policy/fields';
 import { t } from '../ui/i18n';
-import { saveSettings, useAuditQueue, useEffectiveSettings, useManagedPolicy } from './data';
+import { useAuditQueue, useEffectiveSettings, useManagedPolicy } from './data';
 import { ProtectionSection } from './ProtectionSection';
 import { IdentitiesSection } from './IdentitiesSection';
 import { SitesSection } from './SitesSection';
@@ -18,7 +18,7 @@ import { RosterSlot } from './RosterSlot';
 import { LockIcon } from './Locked';
 
 export function App({ initial }: { initial: EffectiveSettings }) {
-  const [settings, setSettings] = useEffectiveSettings(initial);
+  const [settings, saveSettings] = useEffectiveSettings(initial);
   const policy = useManagedPolicy();
   const queue = useAuditQueue();
   const [status, setStatus] = useState('');
@@ -34,7 +34,6 @@ export function App({ initial }: { initial: EffectiveSettings }) {
   async function save(changes: Partial<Settings>): Promise<EffectiveSettings | undefined> {
     try {
       const next = await saveSettings(changes);
-      setSettings(next);
       announce(t('optionsSaved'));
       return next;
     } catch (error) {

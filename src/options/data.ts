@@ -1,7 +1,7 @@
 // What the options page reads, each kept live: effective settings (from the background, then
 // storage.onChanged), the raw managed policy (for the diagnostics), host access for added
 // sites and the audit queue. A policy change or a save in another tab shows without a reload.
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
 import { STORAGE_KEYS } from '../messages';
 import { sendMessage } from '../messaging';
@@ -22,17 +22,39 @@ export function loadEffectiveSettings(): Promise<EffectiveSettings> {
   return sendMessage('settings/get', {});
 }
 
-export function useEffectiveSettings(initial: EffectiveSettings): [EffectiveSettings, (s: EffectiveSettings) => void] {
-  const [settings, setSettings] = useState(initial);
+/**
+ * The effective settings, kept live, and a save that shows its change at once. Saves are
+ * answered in order, so while two are in flight the first answer (and its storage.onChanged
+ * echo) lacks the second change: the changes not yet answered are laid over whatever arrives,
+ * or a checkbox ticked right after editing a number would flip back for a moment. A failed
+ * save drops its change, and the page shows what is stored.
+ */
+export function useEffectiveSettings(initial: EffectiveSettings): [EffectiveSettings, (changes: Partial<Settings>) => Promise<EffectiveSettings>] {
+  const [stored, setStored] = useState(initial);
+  const [pending, setPending] = useState<Partial<Settings>[]>([]);
+  // An answer older than one already shown would put an earlier state back.
+  const sent = useRef(0);
+  const answered = useRef(0);
   useStorageChange((changes, area) => {
     const change = changes[STORAGE_KEYS.effective];
-    if (area === 'local' && change?.newValue) setSettings(change.newValue as EffectiveSettings);
+    if (area === 'local' && change?.newValue) setStored(change.newValue as EffectiveSettings);
   });
-  return [settings, setSettings];
-}
-
-export function saveSettings(changes: Partial<Settings>): Promise<EffectiveSettings> {
-  return sendMessage('settings/save', { settings: changes });
+  const save = async (changes: Partial<Settings>): Promise<EffectiveSettings> => {
+    setPending((p) => [...p, changes]);
+    const id = ++sent.current;
+    try {
+      const next = await sendMessage('settings/save', { settings: changes });
+      if (id > answered.current) {
+        answered.current = id;
+        setStored(next);
+      }
+      return next;
+    } finally {
+      setPending((p) => p.filter((c) => c !== changes));
+    }
+  };
+  const shown = pending.reduce<EffectiveSettings>((s, c) => ({ ...s, ...c }), stored);
+  return [shown, save];
 }
 
 export interface ManagedPolicyView {
