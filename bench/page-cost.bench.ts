@@ -45,7 +45,7 @@ async function frameCount(session: Session, fixture: string): Promise<number> {
 
 interface ProfileNode {
   id: number;
-  callFrame: { url: string };
+  callFrame: { url: string; functionName: string; lineNumber: number };
   children?: number[];
 }
 
@@ -55,7 +55,7 @@ interface ProfileNode {
  * natives it calls (clipboard getData) included. Steadier than the keydown-to-input delay,
  * which moves by about a millisecond from run to run on a shared machine.
  */
-function extensionMs(profile: { nodes: ProfileNode[]; samples: number[]; timeDeltas: number[] }): number {
+function extensionMs(profile: { nodes: ProfileNode[]; samples: number[]; timeDeltas: number[] }, selfTime?: Map<string, number>): number {
   const parent = new Map<number, number>();
   for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
@@ -71,14 +71,21 @@ function extensionMs(profile: { nodes: ProfileNode[]; samples: number[]; timeDel
   };
   let us = 0;
   profile.samples.forEach((id, i) => {
-    if (check(id)) us += profile.timeDeltas[i + 1] ?? 0;
+    if (!check(id)) return;
+    const dt = profile.timeDeltas[i + 1] ?? 0;
+    us += dt;
+    if (selfTime) {
+      const f = byId.get(id)?.callFrame;
+      const key = f ? `${f.functionName || '(anonymous)'} ${f.url.split('/').pop() ?? ''}:${f.lineNumber + 1}` : '?';
+      selfTime.set(key, (selfTime.get(key) ?? 0) + dt / 1000);
+    }
   });
   return us / 1000;
 }
 
 /** Time from the Control+V keydown to the page's input event, as the page measures it, and the
  *  CPU time ClientGuard's scripts took for the pastes. */
-async function pasteDelays(session: Session, text: string): Promise<{ first: number; delays: number[]; extMs: number }> {
+async function pasteDelays(session: Session, text: string, selfTime?: Map<string, number>): Promise<{ first: number; delays: number[]; extMs: number }> {
   const page = await session.openFixture('fields.html');
   await page.evaluate(() => {
     const w = window as unknown as { __t0: number; __delays: number[] };
@@ -106,7 +113,7 @@ async function pasteDelays(session: Session, text: string): Promise<{ first: num
   const { profile } = (await cdp.send('Profiler.stop')) as { profile: { nodes: ProfileNode[]; samples: number[]; timeDeltas: number[] } };
   const delays = await page.evaluate(() => (window as unknown as { __delays: number[] }).__delays);
   await page.close();
-  return { first: delays[0] ?? 0, delays: delays.slice(WARM_UP), extMs: extensionMs(profile) };
+  return { first: delays[0] ?? 0, delays: delays.slice(WARM_UP), extMs: extensionMs(profile, selfTime) };
 }
 
 /**
@@ -191,6 +198,9 @@ export async function run(): Promise<void> {
   };
   type CleanKind = keyof typeof cleanTexts;
 
+  // Self time per function of ClientGuard's scripts, summed over the rounds: where a paste's
+  // CPU goes (printed with CLIENTGUARD_BENCH_PROFILE=1; build with --minify false for names).
+  const selfTimes = { plain: new Map<string, number>(), therapy: new Map<string, number>(), diagnosis: new Map<string, number>() };
   const results: Record<'without' | 'with', { load1: number[]; load5: number[]; frames5: number; paste: Record<CleanKind, number[]>; pasteCpu: Record<CleanKind, number[]>; pasteFirst: Record<CleanKind, number[]>; upload: Awaited<ReturnType<typeof uploadLongTasks>> }> = {} as never;
   const modes = ['without', 'with'] as const;
   // Both browsers stay open; pastes alternate between them in rounds, so a busy moment on the
@@ -210,7 +220,7 @@ export async function run(): Promise<void> {
     for (let round = 0; round < PASTE_ROUNDS; round++) {
       for (const kind of Object.keys(cleanTexts) as CleanKind[]) {
         for (const mode of round % 2 ? [...modes].reverse() : modes) {
-          const r = await pasteDelays(sessions[mode], cleanTexts[kind]);
+          const r = await pasteDelays(sessions[mode], cleanTexts[kind], mode === 'with' ? selfTimes[kind] : undefined);
           results[mode].paste[kind].push(...r.delays);
           results[mode].pasteCpu[kind].push(r.extMs / PASTES);
           results[mode].pasteFirst[kind].push(r.first);
@@ -249,4 +259,11 @@ export async function run(): Promise<void> {
   row('10 MB CSV upload: longest animation frame (ms)', wo.upload.loaf.toFixed(0), w.upload.loaf.toFixed(0), '');
   row('10 MB CSV upload: until page/dialog (ms)', String(wo.upload.ms), String(w.upload.ms), '');
   console.log('Bars: load < 5 ms per frame; clean 10 KB paste < 2 ms added; no task over 50 ms caused by the extension.');
+  if (process.env.CLIENTGUARD_BENCH_PROFILE) {
+    for (const kind of Object.keys(cleanTexts) as CleanKind[]) {
+      console.log(`Self time per paste in ClientGuard's scripts, ${labels[kind]} (ms, top 15):`);
+      const pastes = PASTE_ROUNDS * PASTES;
+      for (const [fn, ms] of [...selfTimes[kind]].sort((a, b) => b[1] - a[1]).slice(0, 15)) console.log(`  ${(ms / pastes).toFixed(3).padStart(7)}  ${fn}`);
+    }
+  }
 }

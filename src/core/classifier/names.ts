@@ -65,6 +65,47 @@ const NEVER_NAMES = (
 /** Folded (lower-case, accent-free) word. */
 export { foldWord };
 
+// A 2^18-bit filter over hashes of every first name: the name pass asks it about each
+// lower-case word before building the word's string ("anxiety", "weekend" stop here).
+const GATE_BITS = 18;
+let firstGate: Uint32Array | null = null;
+
+/** Hash of a folded word: h = h * 31 + code over its UTF-16 codes (the tokenizer computes the same as it reads). */
+function gateHash(w: string): number {
+  let h = 0;
+  for (let i = 0; i < w.length; i++) h = (Math.imul(h, 31) + w.charCodeAt(i)) | 0;
+  return h;
+}
+
+function gateSlot(h: number): number {
+  return (h ^ (h >>> GATE_BITS)) & ((1 << GATE_BITS) - 1);
+}
+
+/** The first-name filter, built on first use. */
+export function firstNameGate(): Uint32Array {
+  let gate = firstGate;
+  if (!gate) {
+    gate = new Uint32Array(1 << (GATE_BITS - 5));
+    for (const w of lex().first) {
+      const slot = gateSlot(gateHash(w));
+      gate[slot >>> 5] = (gate[slot >>> 5] as number) | (1 << (slot & 31));
+    }
+    firstGate = gate;
+  }
+  return gate;
+}
+
+/** False when a word whose folded form hashes (as gateHash) to `h` is certainly not a first name. */
+export function gateHas(gate: Uint32Array, h: number): boolean {
+  const slot = gateSlot(h);
+  return ((gate[slot >>> 5] as number) & (1 << (slot & 31))) !== 0;
+}
+
+/** Every first name, folded (for tests of the filter). */
+export function firstNameList(): ReadonlySet<string> {
+  return lex().first;
+}
+
 export function isFirstName(folded: string): boolean {
   return lex().first.has(folded);
 }

@@ -5,27 +5,58 @@
 import type { Hit } from './hit';
 import { PERSON_SPARSE, PERSON_SPARSE_SCALE, PERSON_THRESHOLD, PERSON_WEIGHTS } from './lexicon/person-model.generated';
 import { MAX_SPARSE, sparseFeatures, sparseWeight } from './person-sparse';
-import { isAmbiguousName, isCommonWord, isFirstName, isLastName, isOrgWord, isPlaceWord } from './names';
+import { firstNameGate, gateHas, isAmbiguousName, isCommonWord, isFirstName, isLastName, isOrgWord, isPlaceWord } from './names';
 import { foldWord, isAsciiAlnum, isDigit, isLetter, isLower, isUpper } from './text';
 
-export interface Token {
-  s: number;
-  e: number;
-  /** Raw token text (without a trailing possessive 's). */
-  raw: string;
-  /** Folded for lexicon lookups. */
-  f: string;
-  cap: boolean;
-  allCaps: boolean;
-  /** A single capital letter followed by '.', e.g. the "F." in "John F. Kennedy". */
-  initial: boolean;
-  /** What separates this token from the previous one. */
-  gap: 'start' | 'space' | 'comma' | 'break' | 'other';
-  handle: boolean;
+type Gap = 'start' | 'space' | 'comma' | 'break' | 'other';
+
+/** Token.gh / Token.gd when there is no hash: a value the tokenizer's hash is taken never to be. */
+const NO_HASH = 0x7fffffff + 1; // outside the int32 range every hash is in
+
+/**
+ * A word token. Its text (`raw`) and folded form (`f`) are built on first use: most tokens are
+ * ordinary lower-case words that nothing ever asks about, and building two strings for each
+ * was most of the name pass's time.
+ */
+export class Token {
   /** Hashes for person-sparse.ts, computed on first use: word, last three letters, shape. */
-  hw?: number;
-  hs?: number;
-  hp?: number;
+  hw: number | undefined = undefined;
+  hs: number | undefined = undefined;
+  hp: number | undefined = undefined;
+  private r: string | undefined = undefined;
+  private fo: string | undefined;
+  constructor(
+    private readonly text: string,
+    readonly s: number,
+    readonly e: number,
+    readonly cap: boolean,
+    readonly allCaps: boolean,
+    /** A single capital letter followed by '.', e.g. the "F." in "John F. Kennedy". */
+    readonly initial: boolean,
+    /** What separates this token from the previous one. */
+    readonly gap: Gap,
+    readonly handle: boolean,
+    /** Line breaks seen before this token in the tokenized range. */
+    readonly line: number,
+    /** Hash of the folded word and of its part before a hyphen (names.ts gateHash), or
+     *  NO_HASH where the tokenizer could not fold it (non-ASCII letters, possessive, handle). */
+    readonly gh: number,
+    readonly gd: number,
+    /** Folded form when the tokenizer already has it (handles), else built from `raw`. */
+    folded?: string,
+  ) {
+    this.fo = folded;
+  }
+
+  /** Raw token text (without a trailing possessive 's). */
+  get raw(): string {
+    return (this.r ??= this.text.slice(this.s, this.e));
+  }
+
+  /** Folded for lexicon lookups. */
+  get f(): string {
+    return (this.fo ??= foldWord(this.raw));
+  }
 }
 
 const TITLES = new Set(
@@ -65,7 +96,8 @@ export function tokenize(text: string, from: number, to: number): Token[] {
   const out: Token[] = [];
   let i = from;
   // 'none' = nothing seen since the last token (glued tokens count as 'other').
-  let gap: Token['gap'] | 'none' = 'start';
+  let gap: Gap | 'none' = 'start';
+  let line = 0;
   while (i < to) {
     const c = text.charCodeAt(i);
     // @handle (not an email: nothing word-like right before the @).
@@ -77,7 +109,7 @@ export function tokenize(text: string, from: number, to: number): Token[] {
         const name = text.slice(i + 1, j);
         // "@2x" retina suffixes and "@media" CSS rules are not people.
         if (!/^\d+x?$/.test(name) && !CODE_AT.has(name.toLowerCase()) && text.charCodeAt(j) !== 64) {
-          out.push({ s: i, e: j, raw: text.slice(i, j), f: name.toLowerCase(), cap: false, allCaps: false, initial: false, gap: gap === 'none' ? 'other' : gap, handle: true });
+          out.push(new Token(text, i, j, false, false, false, gap === 'none' ? 'other' : gap, true, line, NO_HASH, NO_HASH, name.toLowerCase()));
         }
         i = j;
         gap = 'none';
@@ -86,6 +118,7 @@ export function tokenize(text: string, from: number, to: number): Token[] {
     }
     if (!isLetter(c)) {
       if (c === 10 || c === 13 || c === 0x2028 || c === 46 || c === 33 || c === 63 || c === 0x2026 || c === 58 || c === 59 || c === 124 || c === 9) {
+        if (c === 10) line++;
         if (gap !== 'start') gap = 'break';
       } else if (c === 44) {
         if (gap !== 'break' && gap !== 'start') gap = 'comma';
@@ -104,11 +137,27 @@ export function tokenize(text: string, from: number, to: number): Token[] {
       continue;
     }
     const s = i;
+    // Lower-case letters after the first: "ALL CAPS" is a capital first and none of these.
+    let lower = false;
+    // The folded word's hash as names.ts gateHash() computes it, while it is plain ASCII.
+    let h = 0;
+    let hd: number = NO_HASH;
+    let ascii = true;
     while (i < to) {
       const d = text.charCodeAt(i);
       if (isLetter(d)) {
+        if (d > 127) {
+          ascii = false;
+          if (!lower && i > s && isLower(d)) lower = true;
+        } else if (!lower && i > s && d >= 97) {
+          lower = true;
+        }
+        h = (Math.imul(h, 31) + (d >= 65 && d <= 90 ? d + 32 : d)) | 0;
         i++;
       } else if ((d === 39 || d === 0x2019 || d === 45) && i + 1 < to && isLetter(text.charCodeAt(i + 1))) {
+        if (d === 45 && hd === NO_HASH) hd = h;
+        if (d > 127) ascii = false;
+        h = (Math.imul(h, 31) + d) | 0;
         i++; // O'Brien, Jean-Luc
       } else {
         break;
@@ -121,31 +170,27 @@ export function tokenize(text: string, from: number, to: number): Token[] {
       continue;
     }
     let e = i;
-    let raw = text.slice(s, e);
     // Possessive: "Iverson's" -> "Iverson".
-    if (raw.length > 3 && (raw.charCodeAt(raw.length - 1) | 32) === 115 && (raw.charCodeAt(raw.length - 2) === 39 || raw.charCodeAt(raw.length - 2) === 0x2019)) {
+    if (e - s > 3 && (text.charCodeAt(e - 1) | 32) === 115 && (text.charCodeAt(e - 2) === 39 || text.charCodeAt(e - 2) === 0x2019)) {
       e -= 2;
-      raw = raw.slice(0, -2);
+      ascii = false;
     }
-    const first = raw.charCodeAt(0);
-    const cap = isUpper(first);
-    const initial = raw.length === 1 && cap && text.charCodeAt(i) === 46;
+    const cap = isUpper(c);
+    const initial = e - s === 1 && cap && text.charCodeAt(i) === 46;
     // "Dr." / "Ms." : the dot belongs to the title, it does not end a sentence.
-    const titleDot = !initial && cap && text.charCodeAt(i) === 46 && raw.length <= 5 && TITLES.has(raw.toLowerCase());
-    let allCaps = cap && raw.length > 1;
-    if (allCaps) {
-      for (let k = 1; k < raw.length; k++) {
-        if (isLower(raw.charCodeAt(k))) {
-          allCaps = false;
-          break;
-        }
-      }
-    }
-    out.push({ s, e, raw, f: foldWord(raw), cap, allCaps, initial, gap: gap === 'none' ? 'other' : gap, handle: false });
+    const titleDot = !initial && cap && text.charCodeAt(i) === 46 && e - s <= 5 && TITLES.has(text.slice(s, e).toLowerCase());
+    // The possessive's "s" is lower case but not part of the word.
+    const allCaps = cap && e - s > 1 && !(lower && hasLower(text, s + 1, e));
+    out.push(new Token(text, s, e, cap, allCaps, initial, gap === 'none' ? 'other' : gap, false, line, ascii ? h : NO_HASH, ascii ? hd : NO_HASH));
     if (initial || titleDot) i++; // the initial's (or title's) dot is not a sentence end
     gap = 'none';
   }
   return out;
+}
+
+function hasLower(text: string, from: number, to: number): boolean {
+  for (let k = from; k < to; k++) if (isLower(text.charCodeAt(k))) return true;
+  return false;
 }
 
 /** "@app.route(" or "@Input()" at the start of a line: a decorator in code, not a handle. */
@@ -196,12 +241,12 @@ function canContinue(t: Token): boolean {
   if (ORG_AFTER.has(t.f) || MONTHS_DAYS.has(t.f) || TITLES.has(t.f)) return false;
   if (t.allCaps && !isKnownNameForm(t.f)) return false;
   if (isLastName(t.f) || isFirstName(t.f)) return !isCommonWord(t.f) || isLastName(t.f);
-  return !isCommonWord(t.f) && t.raw.length > 1;
+  return !isCommonWord(t.f) && t.e - t.s > 1;
 }
 
 /** Any capitalised word that can sit inside a name, lexicon or not ("Rock", "Stone"). */
 function mayContinueLoosely(t: Token): boolean {
-  if (!isCapName(t) || t.raw.length < 2) return false;
+  if (!isCapName(t) || t.e - t.s < 2) return false;
   if (ORG_AFTER.has(t.f) || MONTHS_DAYS.has(t.f) || TITLES.has(t.f)) return false;
   return true;
 }
@@ -210,6 +255,13 @@ function isKnownNameForm(f: string): boolean {
   if (isFirstName(f) || isLastName(f)) return true;
   const dash = f.indexOf('-');
   return dash > 0 && (isFirstName(f.slice(0, dash)) || isLastName(f.slice(0, dash)));
+}
+
+/** False when the token is certainly not a first name (nor its part before a hyphen), by its hash alone. */
+function mayBeFirstName(t: Token): boolean {
+  if (t.gh === NO_HASH) return true;
+  const gate = firstNameGate();
+  return gateHas(gate, t.gh) || (t.gd !== NO_HASH && gateHas(gate, t.gd));
 }
 
 function firstNameOf(f: string): boolean {
@@ -244,11 +296,6 @@ export interface Candidate {
   sure: boolean;
 }
 
-function hasLineBreak(text: string, from: number, to: number): boolean {
-  for (let i = from; i < to; i++) if (text.charCodeAt(i) === 10) return true;
-  return false;
-}
-
 const FEATURES = new Float64Array(PERSON_FEATURES.length);
 
 /** "'s" or " 's" right after a name (BTC and WNUT split the possessive off). */
@@ -263,12 +310,13 @@ function possessiveAt(text: string, at: number): boolean {
 }
 
 /** Share of capitalised words on each line: in Title Case Headlines capitals say less. */
-function lineCapsRatio(text: string, toks: Token[]): Float32Array {
+function lineCapsRatio(toks: Token[]): Float32Array {
   const ratio = new Float32Array(toks.length);
   let start = 0;
   while (start < toks.length) {
+    const line = (toks[start] as Token).line;
     let end = start + 1;
-    while (end < toks.length && !hasLineBreak(text, (toks[end - 1] as Token).e, (toks[end] as Token).s)) end++;
+    while (end < toks.length && (toks[end] as Token).line === line) end++;
     let words = 0;
     let caps = 0;
     for (let k = start; k < end; k++) {
@@ -299,7 +347,7 @@ function handleNameHit(name: string): boolean {
  */
 export function personCandidates(text: string, from: number, to: number, toks: Token[], visit: (c: Candidate) => boolean): void {
   const n = toks.length;
-  const caps = lineCapsRatio(text, toks);
+  const caps = lineCapsRatio(toks);
   let k = 0;
   while (k < n) {
     const t = toks[k] as Token;
@@ -324,7 +372,7 @@ export function personCandidates(text: string, from: number, to: number, toks: T
     }
     // "Dr. van de Pol", "Ms. de Boer": after a title a surname may start with its particles.
     const particleStart = !t.cap && prev !== null && prev.cap && t.gap !== 'break' && PARTICLES.has(t.f) && TITLES.has(prev.f) && particlesAt(toks, k) > 0;
-    const lowerName = !particleStart && !t.cap && t.raw.length >= 3 && firstNameOf(t.f) && !isAmbiguousName(t.f) && !isCommonWord(t.f);
+    const lowerName = !particleStart && !t.cap && t.e - t.s >= 3 && mayBeFirstName(t) && firstNameOf(t.f) && !isAmbiguousName(t.f) && !isCommonWord(t.f);
     if ((!isCapName(t) && !lowerName && !particleStart) || TITLES.has(t.f)) {
       k++;
       continue;
@@ -363,7 +411,7 @@ export function personCandidates(text: string, from: number, to: number, toks: T
     // Lower-case runs stay strict: "vito laboriosam" is two words, not a name. After a first
     // name, a place word that is also a common surname is a surname ("Rosa Park", "Ji-woo
     // Park", "Stuart Hall"), where "Central Park" stays a place.
-    const fn = firstNameOf(t.f) && !(t.allCaps && t.raw.length <= 3);
+    const fn = firstNameOf(t.f) && !(t.allCaps && t.e - t.s <= 3);
     let loose = j;
     while (!lowerName && loose < n && loose - k < 4) {
       const u = toks[loose] as Token;
@@ -446,7 +494,7 @@ export function personCandidates(text: string, from: number, to: number, toks: T
       f[21] = anyOrg ? 1 : 0;
       f[22] = caps[k] as number;
       f[29] = !fn && isLastName(t.f) ? 1 : 0;
-      f[30] = t.raw.length <= 2 ? 1 : 0;
+      f[30] = t.e - t.s <= 2 ? 1 : 0;
       f[31] = t.s > 0 && text.charCodeAt(t.s - 1) === 35 ? 1 : 0;
       f[32] = prev && BY_WITH.has(prev.f) ? 1 : 0;
       f[33] = isLastName(last.f) ? 1 : 0;

@@ -145,3 +145,27 @@ export function wordsBefore(text: string, i: number, maxChars: number): string {
   const from = Math.max(0, i - maxChars);
   return text.slice(from, i).toLowerCase();
 }
+
+/**
+ * "Is there a match of `re` in text[from, to)?" for consecutive ranges of one text, answered by
+ * the engine's native search instead of a loop over characters. The last match found is kept,
+ * so a pass over a long text with few matches searches each stretch once, not once per range.
+ * `re` must be global and match one character.
+ */
+export class NextMatch {
+  private from = -1;
+  private next = -1;
+  constructor(
+    private readonly text: string,
+    private readonly re: RegExp,
+  ) {}
+
+  inRange(from: number, to: number): boolean {
+    if (this.from === -1 || from < this.from || (this.next !== -1 && this.next < from)) {
+      this.re.lastIndex = from;
+      this.next = this.re.exec(this.text)?.index ?? -1;
+      this.from = from;
+    }
+    return this.next !== -1 && this.next < to;
+  }
+}
