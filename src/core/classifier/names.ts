@@ -22,6 +22,36 @@ interface Lexicon {
   ambiguous: Set<string>;
   places: Set<string>;
   orgs: Set<string>;
+  /** Every list a word is in, as LX_* bits: one lookup answers all of a token's questions. */
+  flags: Map<string, number>;
+}
+
+export const LX_FIRST = 1;
+export const LX_LAST = 2;
+export const LX_COMMON = 4;
+/** As isAmbiguousName(). */
+export const LX_AMBIGUOUS = 8;
+export const LX_PLACE = 16;
+export const LX_ORG = 32;
+
+function flagsOf(first: Set<string>, last: Set<string>, common: Set<string>, ambiguous: Set<string>, places: Set<string>, orgs: Set<string>): Map<string, number> {
+  const flags = new Map<string, number>();
+  const mark = (words: Set<string>, bit: number) => {
+    for (const w of words) flags.set(w, (flags.get(w) ?? 0) | bit);
+  };
+  mark(first, LX_FIRST);
+  mark(last, LX_LAST);
+  mark(common, LX_COMMON);
+  mark(places, LX_PLACE);
+  mark(orgs, LX_ORG);
+  for (const [w, f] of flags) if ((f & LX_COMMON) !== 0 && (f & (LX_FIRST | LX_LAST)) !== 0) flags.set(w, f | LX_AMBIGUOUS);
+  for (const w of ambiguous) flags.set(w, (flags.get(w) ?? 0) | LX_AMBIGUOUS);
+  return flags;
+}
+
+/** The LX_* bits of a folded word (0: in no list). */
+export function lexiconFlags(folded: string): number {
+  return lex().flags.get(folded) ?? 0;
 }
 let lexicon: Lexicon | null = null;
 
@@ -44,7 +74,7 @@ export function* warmLexicon(): Generator<void, void> {
     first.delete(w);
     last.delete(w);
   }
-  if (!lexicon) lexicon = { first, last, common, ambiguous, places, orgs };
+  if (!lexicon) lexicon = { first, last, common, ambiguous, places, orgs, flags: flagsOf(first, last, common, ambiguous, places, orgs) };
 }
 
 function lex(): Lexicon {

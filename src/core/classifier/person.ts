@@ -5,7 +5,7 @@
 import type { Hit } from './hit';
 import { PERSON_SPARSE, PERSON_SPARSE_SCALE, PERSON_THRESHOLD, PERSON_WEIGHTS } from './lexicon/person-model.generated';
 import { MAX_SPARSE, sparseFeatures, sparseWeight } from './person-sparse';
-import { firstNameGate, gateHas, isAmbiguousName, isCommonWord, isFirstName, isLastName, isOrgWord, isPlaceWord } from './names';
+import { LX_AMBIGUOUS, LX_COMMON, LX_FIRST, LX_LAST, LX_ORG, LX_PLACE, firstNameGate, gateHas, lexiconFlags, isCommonWord, isFirstName, isLastName } from './names';
 import { foldWord, isAsciiAlnum, isDigit, isLetter, isLower, isUpper } from './text';
 
 type Gap = 'start' | 'space' | 'comma' | 'break' | 'other';
@@ -25,6 +25,7 @@ export class Token {
   hp: number | undefined = undefined;
   private r: string | undefined = undefined;
   private fo: string | undefined;
+  private lxo: number | undefined = undefined;
   constructor(
     private readonly text: string,
     readonly s: number,
@@ -56,6 +57,11 @@ export class Token {
   /** Folded for lexicon lookups. */
   get f(): string {
     return (this.fo ??= foldWord(this.raw));
+  }
+
+  /** The lexicon lists the folded word is in (names.ts LX_* bits), looked up once. */
+  get lx(): number {
+    return (this.lxo ??= lexiconFlags(this.f));
   }
 }
 
@@ -239,9 +245,9 @@ function canContinue(t: Token): boolean {
   if (!isCapName(t)) return false;
   if (t.initial) return true;
   if (ORG_AFTER.has(t.f) || MONTHS_DAYS.has(t.f) || TITLES.has(t.f)) return false;
-  if (t.allCaps && !isKnownNameForm(t.f)) return false;
-  if (isLastName(t.f) || isFirstName(t.f)) return !isCommonWord(t.f) || isLastName(t.f);
-  return !isCommonWord(t.f) && t.e - t.s > 1;
+  if (t.allCaps && !knownNameFormToken(t)) return false;
+  if (((t.lx & LX_LAST) !== 0) || ((t.lx & LX_FIRST) !== 0)) return !((t.lx & LX_COMMON) !== 0) || ((t.lx & LX_LAST) !== 0);
+  return !((t.lx & LX_COMMON) !== 0) && t.e - t.s > 1;
 }
 
 /** Any capitalised word that can sit inside a name, lexicon or not ("Rock", "Stone"). */
@@ -262,6 +268,14 @@ function mayBeFirstName(t: Token): boolean {
   if (t.gh === NO_HASH) return true;
   const gate = firstNameGate();
   return gateHas(gate, t.gh) || (t.gd !== NO_HASH && gateHas(gate, t.gd));
+}
+
+function firstNameOfToken(t: Token): boolean {
+  return (t.lx & LX_FIRST) !== 0 || (t.f.indexOf('-') > 0 && firstNameOf(t.f));
+}
+
+function knownNameFormToken(t: Token): boolean {
+  return (t.lx & (LX_FIRST | LX_LAST)) !== 0 || (t.f.indexOf('-') > 0 && isKnownNameForm(t.f));
 }
 
 function firstNameOf(f: string): boolean {
@@ -372,7 +386,7 @@ export function personCandidates(text: string, from: number, to: number, toks: T
     }
     // "Dr. van de Pol", "Ms. de Boer": after a title a surname may start with its particles.
     const particleStart = !t.cap && prev !== null && prev.cap && t.gap !== 'break' && PARTICLES.has(t.f) && TITLES.has(prev.f) && particlesAt(toks, k) > 0;
-    const lowerName = !particleStart && !t.cap && t.e - t.s >= 3 && mayBeFirstName(t) && firstNameOf(t.f) && !isAmbiguousName(t.f) && !isCommonWord(t.f);
+    const lowerName = !particleStart && !t.cap && t.e - t.s >= 3 && mayBeFirstName(t) && firstNameOfToken(t) && !((t.lx & LX_AMBIGUOUS) !== 0) && !((t.lx & LX_COMMON) !== 0);
     if ((!isCapName(t) && !lowerName && !particleStart) || TITLES.has(t.f)) {
       k++;
       continue;
@@ -383,7 +397,7 @@ export function personCandidates(text: string, from: number, to: number, toks: T
     // much, Dana! It was a privilege..."); a known first name alone between a comma and a
     // sentence end is someone being spoken to.
     const vocative =
-      t.gap === 'comma' && t.cap && !t.allCaps && firstNameOf(t.f) && !isAmbiguousName(t.f) && !isPlaceWord(t.f) && /^[!?]/.test(text.slice(t.e, t.e + 1));
+      t.gap === 'comma' && t.cap && !t.allCaps && firstNameOfToken(t) && !((t.lx & LX_AMBIGUOUS) !== 0) && !((t.lx & LX_PLACE) !== 0) && /^[!?]/.test(text.slice(t.e, t.e + 1));
     const cued = vocative || (prev !== null && t.gap !== 'break' && t.gap !== 'comma' && CUE_BEFORE.has(prev.f) && (!prev.cap || prev.gap === 'start' || prev.gap === 'break'));
     const personCue = vocative || (cued && PERSON_CUE.has((prev as Token).f));
     // "Aetna, Cigna and Medicaid": "and" vouches for a name only next to one (acrossJoiner).
@@ -397,7 +411,7 @@ export function personCandidates(text: string, from: number, to: number, toks: T
     while (j < n && j - k < 4) {
       const u = toks[j] as Token;
       if (u.gap !== 'space') break;
-      if (lowerName ? !u.cap && !u.handle && isLastName(u.f) && !isCommonWord(u.f) : canContinue(u)) {
+      if (lowerName ? !u.cap && !u.handle && ((u.lx & LX_LAST) !== 0) && !((u.lx & LX_COMMON) !== 0) : canContinue(u)) {
         j++;
         continue;
       }
@@ -411,7 +425,7 @@ export function personCandidates(text: string, from: number, to: number, toks: T
     // Lower-case runs stay strict: "vito laboriosam" is two words, not a name. After a first
     // name, a place word that is also a common surname is a surname ("Rosa Park", "Ji-woo
     // Park", "Stuart Hall"), where "Central Park" stays a place.
-    const fn = firstNameOf(t.f) && !(t.allCaps && t.e - t.s <= 3);
+    const fn = firstNameOfToken(t) && !(t.allCaps && t.e - t.s <= 3);
     let loose = j;
     while (!lowerName && loose < n && loose - k < 4) {
       const u = toks[loose] as Token;
@@ -425,8 +439,8 @@ export function personCandidates(text: string, from: number, to: number, toks: T
       k = loose + 1;
       continue;
     }
-    const amb = isAmbiguousName(t.f) || MONTHS_DAYS.has(t.f);
-    const common = isCommonWord(t.f);
+    const amb = ((t.lx & LX_AMBIGUOUS) !== 0) || MONTHS_DAYS.has(t.f);
+    const common = ((t.lx & LX_COMMON) !== 0);
     let accepted = false;
     let lastB = -1;
     for (let end = loose; end > k && !accepted; end--) {
@@ -438,7 +452,7 @@ export function personCandidates(text: string, from: number, to: number, toks: T
       const count = b - k;
       // One ordinary word starting a sentence ("Join", "Bring") is almost never a name: in the
       // train splits 15 of 9,158 were, so it is not even scored.
-      if (count === 1 && sentenceStart && common && !fn && !titled && !cued && !isLastName(t.f)) continue;
+      if (count === 1 && sentenceStart && common && !fn && !titled && !cued && !((t.lx & LX_LAST) !== 0)) continue;
       let laterSurname = false;
       let allKnown = true;
       let anyPlace = false;
@@ -449,26 +463,26 @@ export function personCandidates(text: string, from: number, to: number, toks: T
       let initial = false;
       for (let m = k; m < b; m++) {
         const u = toks[m] as Token;
-        if (m > k && isLastName(u.f) && !u.initial) laterSurname = true;
-        if (!u.initial && !isKnownNameForm(u.f)) allKnown = false;
-        if (isPlaceWord(u.f)) {
+        if (m > k && ((u.lx & LX_LAST) !== 0) && !u.initial) laterSurname = true;
+        if (!u.initial && !knownNameFormToken(u)) allKnown = false;
+        if (((u.lx & LX_PLACE) !== 0)) {
           anyPlace = true;
           if (m > k || !fn) laterPlace = true;
         }
-        if (isOrgWord(u.f)) anyOrg = true;
+        if (((u.lx & LX_ORG) !== 0)) anyOrg = true;
         if (u.initial) initial = true;
       }
       const last = toks[b - 1] as Token;
       const next = b < n ? (toks[b] as Token) : null;
       const strict = b <= j;
       let rule = 0;
-      if (t.allCaps && !isKnownNameForm(t.f)) rule = 0;
+      if (t.allCaps && !knownNameFormToken(t)) rule = 0;
       else if (titled) rule = 0.9;
       else if (fn && count >= 2) rule = amb && !laterSurname ? 0.6 : 0.85;
       else if (fn && count === 1) rule = amb || (common && sentenceStart) ? (cued ? 0.55 : 0) : cued ? 0.7 : 0.6;
       else if (count >= 2 && laterSurname && !common) rule = 0.7;
       else if (cued && !common && !MONTHS_DAYS.has(t.f)) rule = 0.55;
-      else if (!fn && isLastName(t.f) && count >= 2 && !common) rule = 0.6;
+      else if (!fn && ((t.lx & LX_LAST) !== 0) && count >= 2 && !common) rule = 0.6;
       const f = FEATURES.fill(0);
       f[0] = 1;
       f[1] = rule;
@@ -489,16 +503,16 @@ export function personCandidates(text: string, from: number, to: number, toks: T
       f[16] = possessiveAt(text, last.e) ? 1 : 0;
       f[17] = next && next.gap === 'space' && VERB_AFTER.has(next.f) ? 1 : 0;
       f[18] = prev && PLACE_PREP.has(prev.f) && t.gap !== 'break' ? 1 : 0;
-      f[19] = isPlaceWord(t.f) ? 1 : 0;
+      f[19] = ((t.lx & LX_PLACE) !== 0) ? 1 : 0;
       f[20] = anyPlace ? 1 : 0;
       f[21] = anyOrg ? 1 : 0;
       f[22] = caps[k] as number;
-      f[29] = !fn && isLastName(t.f) ? 1 : 0;
+      f[29] = !fn && ((t.lx & LX_LAST) !== 0) ? 1 : 0;
       f[30] = t.e - t.s <= 2 ? 1 : 0;
       f[31] = t.s > 0 && text.charCodeAt(t.s - 1) === 35 ? 1 : 0;
       f[32] = prev && BY_WITH.has(prev.f) ? 1 : 0;
-      f[33] = isLastName(last.f) ? 1 : 0;
-      f[34] = count >= 2 && !isCommonWord((toks[k + 1] as Token).f) ? 1 : 0;
+      f[33] = ((last.lx & LX_LAST) !== 0) ? 1 : 0;
+      f[34] = count >= 2 && !(((toks[k + 1] as Token).lx & LX_COMMON) !== 0) ? 1 : 0;
       f[35] = next && next.cap && next.gap !== 'break' ? 1 : 0;
       f[36] = afterNumber(text, t.s, from) ? 1 : 0;
       f[37] = MONTHS_DAYS.has(t.f) ? 1 : 0;
@@ -510,7 +524,7 @@ export function personCandidates(text: string, from: number, to: number, toks: T
         !t.allCaps &&
         !lowerName &&
         (titled ||
-          (cued && !andCue && !common && (!isPlaceWord(t.f) || (fn && personCue))) ||
+          (cued && !andCue && !common && (!((t.lx & LX_PLACE) !== 0) || (fn && personCue))) ||
           (fn && count >= 2 && (!amb || (laterSurname && allKnown)) && !laterPlace));
       accepted = visit({ a: k, b, s: t.s, e: last.e, f, handle: false, full: count >= 2 || titled, sure });
       if (accepted) k = end;
@@ -545,7 +559,6 @@ function acrossJoiner(text: string, toks: Token[], i: number, dir: 1 | -1): numb
 /** Person names (and @handles) in text[from,to). */
 export function findPersons(text: string, from: number, to: number, out: Hit[]): void {
   const toks = tokenize(text, from, to);
-  const n = toks.length;
   const accepted: { a: number; b: number; conf: number; full: boolean; handle: boolean }[] = [];
   personCandidates(text, from, to, toks, (c) => {
     const p = score(text, toks, c);
@@ -560,7 +573,7 @@ export function findPersons(text: string, from: number, to: number, out: Hit[]):
   const extra: typeof accepted = [];
   const namePart = (m: number) => {
     const u = toks[m];
-    return !!u && !taken.has(m) && isCapName(u) && !isPlaceWord(u.f) && (SURNAME_PLACE.has(u.f) || (canContinue(u) && !isCommonWord(u.f)));
+    return !!u && !taken.has(m) && isCapName(u) && !((u.lx & LX_PLACE) !== 0) && (SURNAME_PLACE.has(u.f) || (canContinue(u) && !((u.lx & LX_COMMON) !== 0)));
   };
   for (const acc of accepted) {
     // A lone word the model only half believes ("Aetna, Cigna and Medicaid") vouches for nothing.
