@@ -3,86 +3,58 @@
 import { AMBIGUOUS_NAMES, COMMON_WORDS, FIRST_NAMES, LAST_NAMES, ORG_WORDS, PLACE_WORDS } from './lexicon/names.generated';
 import { foldWord } from './text';
 
-function decode(coded: string): Set<string> {
-  const out = new Set<string>();
+/** Adds `bit` to the flags of every word of a prefix-coded list. */
+function decodeInto(coded: string, flags: Map<string, number>, bit: number): void {
   let prev = '';
   for (const entry of coded.split(',')) {
     if (!entry) continue;
     const k = parseInt(entry[0] as string, 36);
     prev = prev.slice(0, k) + entry.slice(1);
-    out.add(prev);
+    flags.set(prev, (flags.get(prev) ?? 0) | bit);
   }
-  return out;
-}
-
-interface Lexicon {
-  first: Set<string>;
-  last: Set<string>;
-  common: Set<string>;
-  ambiguous: Set<string>;
-  places: Set<string>;
-  orgs: Set<string>;
-  /** Every list a word is in, as LX_* bits: one lookup answers all of a token's questions. */
-  flags: Map<string, number>;
 }
 
 export const LX_FIRST = 1;
 export const LX_LAST = 2;
 export const LX_COMMON = 4;
-/** As isAmbiguousName(). */
+/** As isAmbiguousName(): in the ambiguous list, or common and also a name. */
 export const LX_AMBIGUOUS = 8;
 export const LX_PLACE = 16;
 export const LX_ORG = 32;
 
-function flagsOf(first: Set<string>, last: Set<string>, common: Set<string>, ambiguous: Set<string>, places: Set<string>, orgs: Set<string>): Map<string, number> {
-  const flags = new Map<string, number>();
-  const mark = (words: Set<string>, bit: number) => {
-    for (const w of words) flags.set(w, (flags.get(w) ?? 0) | bit);
-  };
-  mark(first, LX_FIRST);
-  mark(last, LX_LAST);
-  mark(common, LX_COMMON);
-  mark(places, LX_PLACE);
-  mark(orgs, LX_ORG);
-  for (const [w, f] of flags) if ((f & LX_COMMON) !== 0 && (f & (LX_FIRST | LX_LAST)) !== 0) flags.set(w, f | LX_AMBIGUOUS);
-  for (const w of ambiguous) flags.set(w, (flags.get(w) ?? 0) | LX_AMBIGUOUS);
-  return flags;
-}
-
-/** The LX_* bits of a folded word (0: in no list). */
-export function lexiconFlags(folded: string): number {
-  return lex().flags.get(folded) ?? 0;
-}
-let lexicon: Lexicon | null = null;
+/** Every word of the lexicon with the lists it is in, as LX_* bits: one lookup answers all of a token's questions. */
+let lexicon: Map<string, number> | null = null;
 
 /**
- * Decodes the lexicon one list at a time, yielding in between, so the ~15 ms of first use
+ * Decodes the lexicon one list at a time, yielding in between, so the ~20 ms of first use
  * are spread over slices of classifyIncrementally(). lex() does the same in one go.
  */
 export function* warmLexicon(): Generator<void, void> {
   if (lexicon) return;
-  const first = decode(FIRST_NAMES);
+  const flags = new Map<string, number>();
+  decodeInto(FIRST_NAMES, flags, LX_FIRST);
   yield;
-  const last = decode(LAST_NAMES);
+  decodeInto(LAST_NAMES, flags, LX_LAST);
   yield;
-  const common = decode(COMMON_WORDS);
-  const ambiguous = decode(AMBIGUOUS_NAMES);
-  const places = decode(PLACE_WORDS);
-  const orgs = decode(ORG_WORDS);
+  decodeInto(COMMON_WORDS, flags, LX_COMMON);
+  decodeInto(AMBIGUOUS_NAMES, flags, LX_AMBIGUOUS);
+  decodeInto(PLACE_WORDS, flags, LX_PLACE);
+  decodeInto(ORG_WORDS, flags, LX_ORG);
+  yield;
   // Words that are names in the data but almost never one in running text.
   for (const w of NEVER_NAMES) {
-    first.delete(w);
-    last.delete(w);
+    const f = flags.get(w);
+    if (f !== undefined) flags.set(w, f & ~(LX_FIRST | LX_LAST));
   }
-  if (!lexicon) lexicon = { first, last, common, ambiguous, places, orgs, flags: flagsOf(first, last, common, ambiguous, places, orgs) };
+  if (!lexicon) lexicon = flags;
 }
 
-function lex(): Lexicon {
+function lex(): Map<string, number> {
   if (!lexicon) {
     const gen = warmLexicon();
     while (!gen.next().done);
   }
-  return lexicon as Lexicon;
+  return lexicon as Map<string, number>;
 }
 
 const NEVER_NAMES = (
@@ -116,7 +88,8 @@ export function firstNameGate(): Uint32Array {
   let gate = firstGate;
   if (!gate) {
     gate = new Uint32Array(1 << (GATE_BITS - 5));
-    for (const w of lex().first) {
+    for (const [w, f] of lex()) {
+      if ((f & LX_FIRST) === 0) continue;
       const slot = gateSlot(gateHash(w));
       gate[slot >>> 5] = (gate[slot >>> 5] as number) | (1 << (slot & 31));
     }
@@ -132,33 +105,42 @@ export function gateHas(gate: Uint32Array, h: number): boolean {
 }
 
 /** Every first name, folded (for tests of the filter). */
-export function firstNameList(): ReadonlySet<string> {
-  return lex().first;
+export function firstNameList(): string[] {
+  return [...lex()].filter(([, f]) => (f & LX_FIRST) !== 0).map(([w]) => w);
+}
+
+/** The LX_* bits of a folded word (0: in no list). */
+export function lexiconFlags(folded: string): number {
+  const f = lex().get(folded) ?? 0;
+  // A common word that is also a name is ambiguous whatever the ambiguous list says.
+  return (f & LX_COMMON) !== 0 && (f & (LX_FIRST | LX_LAST)) !== 0 ? f | LX_AMBIGUOUS : f;
+}
+
+function has(folded: string, bits: number): boolean {
+  return (lexiconFlags(folded) & bits) !== 0;
 }
 
 export function isFirstName(folded: string): boolean {
-  return lex().first.has(folded);
+  return has(folded, LX_FIRST);
 }
 export function isLastName(folded: string): boolean {
-  return lex().last.has(folded);
+  return has(folded, LX_LAST);
 }
 export function isCommonWord(folded: string): boolean {
-  return lex().common.has(folded);
+  return has(folded, LX_COMMON);
 }
 /** A name that is also an everyday word ("will", "may", "grace", "hope", "mark"). */
 export function isAmbiguousName(folded: string): boolean {
-  const l = lex();
-  return l.ambiguous.has(folded) || (l.common.has(folded) && (l.first.has(folded) || l.last.has(folded)));
+  return has(folded, LX_AMBIGUOUS);
 }
 export function isKnownName(folded: string): boolean {
-  const l = lex();
-  return l.first.has(folded) || l.last.has(folded);
+  return has(folded, LX_FIRST | LX_LAST);
 }
 /** A place or demonym word ("virginia", "africa", "irish"). */
 export function isPlaceWord(folded: string): boolean {
-  return lex().places.has(folded);
+  return has(folded, LX_PLACE);
 }
 /** A word from an organisation or team name that is not also a person name. */
 export function isOrgWord(folded: string): boolean {
-  return lex().orgs.has(folded);
+  return has(folded, LX_ORG);
 }
