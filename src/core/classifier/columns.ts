@@ -95,6 +95,16 @@ const SAMPLE = 400;
 
 /** Types each column from its header and a sample of its values (the table's first rows). */
 export function typeColumns(text: string, table: Table): ColumnInfo[] {
+  const steps = typeColumnsSteps(text, table);
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return r.value;
+  }
+}
+
+/** typeColumns() as steps: the sample's cells are validated (phones, dates, names) a few rows
+ *  per step, since the first phone parses in a page cost tens of milliseconds. */
+export function* typeColumnsSteps(text: string, table: Table): Generator<void, ColumnInfo[]> {
   const ncols = table.kind === 'json' ? table.columns.length : Math.max(table.columns.length, maxCols(table.sample));
   const infos: ColumnInfo[] = [];
   for (let c = 0; c < ncols; c++) {
@@ -107,7 +117,11 @@ export function typeColumns(text: string, table: Table): ColumnInfo[] {
   const rows = table.sample;
   const step = Math.max(1, Math.floor(rows.length / SAMPLE));
   const scratch: Hit[] = [];
-  for (let r = 0; r < rows.length; r += step) {
+  for (let r = 0, since = 0; r < rows.length; r += step) {
+    if (++since === 25) {
+      since = 0;
+      yield;
+    }
     const cells = (rows[r] as (typeof rows)[number]).cells;
     for (let k = 0; k < cells.length; k += 3) {
       const cell = { col: cells[k] as number, s: cells[k + 1] as number, e: cells[k + 2] as number };
