@@ -1,4 +1,4 @@
-// Name lexicon access. The data (names.generated.ts) is decoded into Sets on first use, not at
+// Name lexicon access. The data (names.generated.ts) is decoded into one map on first use, not at
 // import time: content scripts load in every frame and most never need it.
 import { AMBIGUOUS_NAMES, COMMON_WORDS, FIRST_NAMES, LAST_NAMES, ORG_WORDS, PLACE_WORDS } from './lexicon/names.generated';
 import { foldWord } from './text';

@@ -10,13 +10,12 @@ import { foldWord, isAsciiAlnum, isDigit, isLetter, isLower, isUpper } from './t
 
 type Gap = 'start' | 'space' | 'comma' | 'break' | 'other';
 
-/** Token.gh / Token.gd when there is no hash: a value the tokenizer's hash is taken never to be. */
-const NO_HASH = 0x7fffffff + 1; // outside the int32 range every hash is in
+/** Token.gh / Token.gd without a hash: outside the int32 range, so no real hash equals it. */
+const NO_HASH = 0x7fffffff + 1;
 
 /**
- * A word token. Its text (`raw`) and folded form (`f`) are built on first use: most tokens are
- * ordinary lower-case words that nothing ever asks about, and building two strings for each
- * was most of the name pass's time.
+ * A word token. Its text (`raw`), folded form (`f`) and lexicon bits (`lx`) are made on first
+ * use: most tokens are ordinary lower-case words that nothing ever asks about.
  */
 export class Token {
   /** Hashes for person-sparse.ts, computed on first use: word, last three letters, shape. */
@@ -246,8 +245,8 @@ function canContinue(t: Token): boolean {
   if (t.initial) return true;
   if (ORG_AFTER.has(t.f) || MONTHS_DAYS.has(t.f) || TITLES.has(t.f)) return false;
   if (t.allCaps && !knownNameFormToken(t)) return false;
-  if (((t.lx & LX_LAST) !== 0) || ((t.lx & LX_FIRST) !== 0)) return !((t.lx & LX_COMMON) !== 0) || ((t.lx & LX_LAST) !== 0);
-  return !((t.lx & LX_COMMON) !== 0) && t.e - t.s > 1;
+  if (is(t, LX_LAST) || is(t, LX_FIRST)) return !is(t, LX_COMMON) || is(t, LX_LAST);
+  return !is(t, LX_COMMON) && t.e - t.s > 1;
 }
 
 /** Any capitalised word that can sit inside a name, lexicon or not ("Rock", "Stone"). */
@@ -270,12 +269,17 @@ function mayBeFirstName(t: Token): boolean {
   return gateHas(gate, t.gh) || (t.gd !== NO_HASH && gateHas(gate, t.gd));
 }
 
+/** Whether the token's word is in the lexicon list `bit` (LX_*). */
+function is(t: Token, bit: number): boolean {
+  return (t.lx & bit) !== 0;
+}
+
 function firstNameOfToken(t: Token): boolean {
-  return (t.lx & LX_FIRST) !== 0 || (t.f.indexOf('-') > 0 && firstNameOf(t.f));
+  return is(t, LX_FIRST) || (t.f.indexOf('-') > 0 && firstNameOf(t.f));
 }
 
 function knownNameFormToken(t: Token): boolean {
-  return (t.lx & (LX_FIRST | LX_LAST)) !== 0 || (t.f.indexOf('-') > 0 && isKnownNameForm(t.f));
+  return is(t, LX_FIRST | LX_LAST) || (t.f.indexOf('-') > 0 && isKnownNameForm(t.f));
 }
 
 function firstNameOf(f: string): boolean {
@@ -386,7 +390,7 @@ export function personCandidates(text: string, from: number, to: number, toks: T
     }
     // "Dr. van de Pol", "Ms. de Boer": after a title a surname may start with its particles.
     const particleStart = !t.cap && prev !== null && prev.cap && t.gap !== 'break' && PARTICLES.has(t.f) && TITLES.has(prev.f) && particlesAt(toks, k) > 0;
-    const lowerName = !particleStart && !t.cap && t.e - t.s >= 3 && mayBeFirstName(t) && firstNameOfToken(t) && !((t.lx & LX_AMBIGUOUS) !== 0) && !((t.lx & LX_COMMON) !== 0);
+    const lowerName = !particleStart && !t.cap && t.e - t.s >= 3 && mayBeFirstName(t) && firstNameOfToken(t) && !is(t, LX_AMBIGUOUS) && !is(t, LX_COMMON);
     if ((!isCapName(t) && !lowerName && !particleStart) || TITLES.has(t.f)) {
       k++;
       continue;
@@ -397,7 +401,7 @@ export function personCandidates(text: string, from: number, to: number, toks: T
     // much, Dana! It was a privilege..."); a known first name alone between a comma and a
     // sentence end is someone being spoken to.
     const vocative =
-      t.gap === 'comma' && t.cap && !t.allCaps && firstNameOfToken(t) && !((t.lx & LX_AMBIGUOUS) !== 0) && !((t.lx & LX_PLACE) !== 0) && /^[!?]/.test(text.slice(t.e, t.e + 1));
+      t.gap === 'comma' && t.cap && !t.allCaps && firstNameOfToken(t) && !is(t, LX_AMBIGUOUS) && !is(t, LX_PLACE) && /^[!?]/.test(text.slice(t.e, t.e + 1));
     const cued = vocative || (prev !== null && t.gap !== 'break' && t.gap !== 'comma' && CUE_BEFORE.has(prev.f) && (!prev.cap || prev.gap === 'start' || prev.gap === 'break'));
     const personCue = vocative || (cued && PERSON_CUE.has((prev as Token).f));
     // "Aetna, Cigna and Medicaid": "and" vouches for a name only next to one (acrossJoiner).
@@ -411,7 +415,7 @@ export function personCandidates(text: string, from: number, to: number, toks: T
     while (j < n && j - k < 4) {
       const u = toks[j] as Token;
       if (u.gap !== 'space') break;
-      if (lowerName ? !u.cap && !u.handle && ((u.lx & LX_LAST) !== 0) && !((u.lx & LX_COMMON) !== 0) : canContinue(u)) {
+      if (lowerName ? !u.cap && !u.handle && is(u, LX_LAST) && !is(u, LX_COMMON) : canContinue(u)) {
         j++;
         continue;
       }
@@ -439,8 +443,8 @@ export function personCandidates(text: string, from: number, to: number, toks: T
       k = loose + 1;
       continue;
     }
-    const amb = ((t.lx & LX_AMBIGUOUS) !== 0) || MONTHS_DAYS.has(t.f);
-    const common = ((t.lx & LX_COMMON) !== 0);
+    const amb = is(t, LX_AMBIGUOUS) || MONTHS_DAYS.has(t.f);
+    const common = is(t, LX_COMMON);
     let accepted = false;
     let lastB = -1;
     for (let end = loose; end > k && !accepted; end--) {
@@ -452,7 +456,7 @@ export function personCandidates(text: string, from: number, to: number, toks: T
       const count = b - k;
       // One ordinary word starting a sentence ("Join", "Bring") is almost never a name: in the
       // train splits 15 of 9,158 were, so it is not even scored.
-      if (count === 1 && sentenceStart && common && !fn && !titled && !cued && !((t.lx & LX_LAST) !== 0)) continue;
+      if (count === 1 && sentenceStart && common && !fn && !titled && !cued && !is(t, LX_LAST)) continue;
       let laterSurname = false;
       let allKnown = true;
       let anyPlace = false;
@@ -463,13 +467,13 @@ export function personCandidates(text: string, from: number, to: number, toks: T
       let initial = false;
       for (let m = k; m < b; m++) {
         const u = toks[m] as Token;
-        if (m > k && ((u.lx & LX_LAST) !== 0) && !u.initial) laterSurname = true;
+        if (m > k && is(u, LX_LAST) && !u.initial) laterSurname = true;
         if (!u.initial && !knownNameFormToken(u)) allKnown = false;
-        if (((u.lx & LX_PLACE) !== 0)) {
+        if (is(u, LX_PLACE)) {
           anyPlace = true;
           if (m > k || !fn) laterPlace = true;
         }
-        if (((u.lx & LX_ORG) !== 0)) anyOrg = true;
+        if (is(u, LX_ORG)) anyOrg = true;
         if (u.initial) initial = true;
       }
       const last = toks[b - 1] as Token;
@@ -482,7 +486,7 @@ export function personCandidates(text: string, from: number, to: number, toks: T
       else if (fn && count === 1) rule = amb || (common && sentenceStart) ? (cued ? 0.55 : 0) : cued ? 0.7 : 0.6;
       else if (count >= 2 && laterSurname && !common) rule = 0.7;
       else if (cued && !common && !MONTHS_DAYS.has(t.f)) rule = 0.55;
-      else if (!fn && ((t.lx & LX_LAST) !== 0) && count >= 2 && !common) rule = 0.6;
+      else if (!fn && is(t, LX_LAST) && count >= 2 && !common) rule = 0.6;
       const f = FEATURES.fill(0);
       f[0] = 1;
       f[1] = rule;
@@ -503,16 +507,16 @@ export function personCandidates(text: string, from: number, to: number, toks: T
       f[16] = possessiveAt(text, last.e) ? 1 : 0;
       f[17] = next && next.gap === 'space' && VERB_AFTER.has(next.f) ? 1 : 0;
       f[18] = prev && PLACE_PREP.has(prev.f) && t.gap !== 'break' ? 1 : 0;
-      f[19] = ((t.lx & LX_PLACE) !== 0) ? 1 : 0;
+      f[19] = is(t, LX_PLACE) ? 1 : 0;
       f[20] = anyPlace ? 1 : 0;
       f[21] = anyOrg ? 1 : 0;
       f[22] = caps[k] as number;
-      f[29] = !fn && ((t.lx & LX_LAST) !== 0) ? 1 : 0;
+      f[29] = !fn && is(t, LX_LAST) ? 1 : 0;
       f[30] = t.e - t.s <= 2 ? 1 : 0;
       f[31] = t.s > 0 && text.charCodeAt(t.s - 1) === 35 ? 1 : 0;
       f[32] = prev && BY_WITH.has(prev.f) ? 1 : 0;
-      f[33] = ((last.lx & LX_LAST) !== 0) ? 1 : 0;
-      f[34] = count >= 2 && !(((toks[k + 1] as Token).lx & LX_COMMON) !== 0) ? 1 : 0;
+      f[33] = is(last, LX_LAST) ? 1 : 0;
+      f[34] = count >= 2 && !is(toks[k + 1] as Token, LX_COMMON) ? 1 : 0;
       f[35] = next && next.cap && next.gap !== 'break' ? 1 : 0;
       f[36] = afterNumber(text, t.s, from) ? 1 : 0;
       f[37] = MONTHS_DAYS.has(t.f) ? 1 : 0;
@@ -524,7 +528,7 @@ export function personCandidates(text: string, from: number, to: number, toks: T
         !t.allCaps &&
         !lowerName &&
         (titled ||
-          (cued && !andCue && !common && (!((t.lx & LX_PLACE) !== 0) || (fn && personCue))) ||
+          (cued && !andCue && !common && (!is(t, LX_PLACE) || (fn && personCue))) ||
           (fn && count >= 2 && (!amb || (laterSurname && allKnown)) && !laterPlace));
       accepted = visit({ a: k, b, s: t.s, e: last.e, f, handle: false, full: count >= 2 || titled, sure });
       if (accepted) k = end;
@@ -573,7 +577,7 @@ export function findPersons(text: string, from: number, to: number, out: Hit[]):
   const extra: typeof accepted = [];
   const namePart = (m: number) => {
     const u = toks[m];
-    return !!u && !taken.has(m) && isCapName(u) && !((u.lx & LX_PLACE) !== 0) && (SURNAME_PLACE.has(u.f) || (canContinue(u) && !((u.lx & LX_COMMON) !== 0)));
+    return !!u && !taken.has(m) && isCapName(u) && !is(u, LX_PLACE) && (SURNAME_PLACE.has(u.f) || (canContinue(u) && !is(u, LX_COMMON)));
   };
   for (const acc of accepted) {
     // A lone word the model only half believes ("Aetna, Cigna and Medicaid") vouches for nothing.
