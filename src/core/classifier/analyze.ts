@@ -5,7 +5,7 @@
 import type { ContentForm } from '../types';
 import { findAddresses } from './address';
 import { findClinical } from './clinical';
-import { typeColumnsSteps, isHeaderRow, kindFromHeader, type ColumnInfo } from './columns';
+import { typeColumns, isHeaderRow, kindFromHeader, type ColumnInfo } from './columns';
 import { findDobs, isDateCell } from './dob';
 import { findEmails, findObfuscatedEmails } from './email';
 import { findHashes } from './hashed';
@@ -107,7 +107,7 @@ export function* analyze(text: string, form: ContentForm = 'auto', own: OwnMatch
   let columns: ColumnInfo[] | null = null;
   const orgRows = new BitSet();
   if (table) {
-    columns = yield* typeColumnsSteps(text, table);
+    columns = yield* typeColumns(text, table);
     yield;
     // The header row still gets the context detectors ("Diagnosis" column).
     if (table.hasHeader && table.headerEnd > 0) {

@@ -94,17 +94,9 @@ function normalizeCell(v: string): string {
 const SAMPLE = 400;
 
 /** Types each column from its header and a sample of its values (the table's first rows). */
-export function typeColumns(text: string, table: Table): ColumnInfo[] {
-  const steps = typeColumnsSteps(text, table);
-  for (;;) {
-    const r = steps.next();
-    if (r.done) return r.value;
-  }
-}
-
-/** typeColumns() as steps: the sample's cells are validated (phones, dates, names) a few rows
- *  per step, since the first phone parses in a page cost tens of milliseconds. */
-export function* typeColumnsSteps(text: string, table: Table): Generator<void, ColumnInfo[]> {
+/** In steps of a few sampled rows: validating the sample's cells (phones, dates, names) costs
+ *  tens of milliseconds in a page the first time. */
+export function* typeColumns(text: string, table: Table): Generator<void, ColumnInfo[]> {
   const ncols = table.kind === 'json' ? table.columns.length : Math.max(table.columns.length, maxCols(table.sample));
   const infos: ColumnInfo[] = [];
   for (let c = 0; c < ncols; c++) {

@@ -5,6 +5,7 @@ import { htmlToText } from '../extract/html';
 import { analyze } from './analyze';
 import { ownMatcher } from './own';
 import { decideSteps } from './verdict';
+import { runToEnd } from './steps';
 
 export { prescreen } from './prescreen';
 export { maskValue } from '../mask';
@@ -55,12 +56,8 @@ function safeOptions(options: ClassifyOptions | undefined): ClassifyOptions {
 
 /** Classifies text (or a paste with its HTML flavour). Synchronous and deterministic. */
 export function classify(input: string | ClassifyInput, options?: ClassifyOptions): Classification {
-  const gen = run(input, safeOptions(options));
   try {
-    for (;;) {
-      const step = gen.next();
-      if (step.done) return step.value;
-    }
+    return runToEnd(run(input, safeOptions(options)));
   } catch {
     // Never throw into a paste handler; an internal failure is reported as nothing found.
     return { ...EMPTY, findings: [] };

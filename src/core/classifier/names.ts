@@ -2,6 +2,8 @@
 // import time: content scripts load in every frame and most never need it.
 import { AMBIGUOUS_NAMES, COMMON_WORDS, FIRST_NAMES, LAST_NAMES, ORG_WORDS, PLACE_WORDS } from './lexicon/names.generated';
 import { foldWord } from './text';
+import { hashWord } from './gate';
+import { runToEnd } from './steps';
 
 /** Adds `bit` to the flags of every word of a prefix-coded list. */
 function decodeInto(coded: string, flags: Map<string, number>, bit: number): void {
@@ -22,8 +24,21 @@ export const LX_AMBIGUOUS = 8;
 export const LX_PLACE = 16;
 export const LX_ORG = 32;
 
-/** Every word of the lexicon with the lists it is in, as LX_* bits: one lookup answers all of a token's questions. */
-let lexicon: Map<string, number> | null = null;
+// A 2^18-bit filter over the hashes (gate.ts hashWord) of every first name: the name pass asks
+// it about each lower-case word before building the word's string ("anxiety", "weekend" stop
+// here). A superset: the few first names NEVER_NAMES drops stay in it.
+const GATE_BITS = 18;
+
+function gateSlot(h: number): number {
+  return (h ^ (h >>> GATE_BITS)) & ((1 << GATE_BITS) - 1);
+}
+
+interface Lexicon {
+  /** Every word with the lists it is in, as LX_* bits: one lookup answers all of a token's questions. */
+  words: Map<string, number>;
+  firstGate: Uint32Array;
+}
+let lexicon: Lexicon | null = null;
 
 /**
  * Decodes the lexicon one list at a time, yielding in between, so the ~20 ms of first use
@@ -31,30 +46,34 @@ let lexicon: Map<string, number> | null = null;
  */
 export function* warmLexicon(): Generator<void, void> {
   if (lexicon) return;
-  const flags = new Map<string, number>();
-  decodeInto(FIRST_NAMES, flags, LX_FIRST);
+  const words = new Map<string, number>();
+  decodeInto(FIRST_NAMES, words, LX_FIRST);
   yield;
-  decodeInto(LAST_NAMES, flags, LX_LAST);
+  // Only first names are in the map yet.
+  const firstGate = new Uint32Array(1 << (GATE_BITS - 5));
+  for (const w of words.keys()) {
+    const slot = gateSlot(hashWord(w, w.length));
+    firstGate[slot >>> 5] = (firstGate[slot >>> 5] as number) | (1 << (slot & 31));
+  }
   yield;
-  decodeInto(COMMON_WORDS, flags, LX_COMMON);
-  decodeInto(AMBIGUOUS_NAMES, flags, LX_AMBIGUOUS);
-  decodeInto(PLACE_WORDS, flags, LX_PLACE);
-  decodeInto(ORG_WORDS, flags, LX_ORG);
+  decodeInto(LAST_NAMES, words, LX_LAST);
+  yield;
+  decodeInto(COMMON_WORDS, words, LX_COMMON);
+  decodeInto(AMBIGUOUS_NAMES, words, LX_AMBIGUOUS);
+  decodeInto(PLACE_WORDS, words, LX_PLACE);
+  decodeInto(ORG_WORDS, words, LX_ORG);
   yield;
   // Words that are names in the data but almost never one in running text.
   for (const w of NEVER_NAMES) {
-    const f = flags.get(w);
-    if (f !== undefined) flags.set(w, f & ~(LX_FIRST | LX_LAST));
+    const f = words.get(w);
+    if (f !== undefined) words.set(w, f & ~(LX_FIRST | LX_LAST));
   }
-  if (!lexicon) lexicon = flags;
+  if (!lexicon) lexicon = { words, firstGate };
 }
 
-function lex(): Map<string, number> {
-  if (!lexicon) {
-    const gen = warmLexicon();
-    while (!gen.next().done);
-  }
-  return lexicon as Map<string, number>;
+function lex(): Lexicon {
+  if (!lexicon) runToEnd(warmLexicon());
+  return lexicon as Lexicon;
 }
 
 const NEVER_NAMES = (
@@ -67,51 +86,20 @@ const NEVER_NAMES = (
 /** Folded (lower-case, accent-free) word. */
 export { foldWord };
 
-// A 2^18-bit filter over hashes of every first name: the name pass asks it about each
-// lower-case word before building the word's string ("anxiety", "weekend" stop here).
-const GATE_BITS = 18;
-let firstGate: Uint32Array | null = null;
-
-/** Hash of a folded word: h = h * 31 + code over its UTF-16 codes (the tokenizer computes the same as it reads). */
-function gateHash(w: string): number {
-  let h = 0;
-  for (let i = 0; i < w.length; i++) h = (Math.imul(h, 31) + w.charCodeAt(i)) | 0;
-  return h;
-}
-
-function gateSlot(h: number): number {
-  return (h ^ (h >>> GATE_BITS)) & ((1 << GATE_BITS) - 1);
-}
-
-/** The first-name filter, built on first use. */
-export function firstNameGate(): Uint32Array {
-  let gate = firstGate;
-  if (!gate) {
-    gate = new Uint32Array(1 << (GATE_BITS - 5));
-    for (const [w, f] of lex()) {
-      if ((f & LX_FIRST) === 0) continue;
-      const slot = gateSlot(gateHash(w));
-      gate[slot >>> 5] = (gate[slot >>> 5] as number) | (1 << (slot & 31));
-    }
-    firstGate = gate;
-  }
-  return gate;
-}
-
-/** False when a word whose folded form hashes (as gateHash) to `h` is certainly not a first name. */
-export function gateHas(gate: Uint32Array, h: number): boolean {
+/** False when a word whose folded form hashes (gate.ts hashWord) to `h` is certainly not a first name. */
+export function mayBeFirstNameHash(h: number): boolean {
   const slot = gateSlot(h);
-  return ((gate[slot >>> 5] as number) & (1 << (slot & 31))) !== 0;
+  return ((lex().firstGate[slot >>> 5] as number) & (1 << (slot & 31))) !== 0;
 }
 
 /** Every first name, folded (for tests of the filter). */
 export function firstNameList(): string[] {
-  return [...lex()].filter(([, f]) => (f & LX_FIRST) !== 0).map(([w]) => w);
+  return [...lex().words].filter(([, f]) => (f & LX_FIRST) !== 0).map(([w]) => w);
 }
 
 /** The LX_* bits of a folded word (0: in no list). */
 export function lexiconFlags(folded: string): number {
-  const f = lex().get(folded) ?? 0;
+  const f = lex().words.get(folded) ?? 0;
   // A common word that is also a name is ambiguous whatever the ambiguous list says.
   return (f & LX_COMMON) !== 0 && (f & (LX_FIRST | LX_LAST)) !== 0 ? f | LX_AMBIGUOUS : f;
 }

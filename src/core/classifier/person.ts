@@ -5,8 +5,9 @@
 import type { Hit } from './hit';
 import { PERSON_SPARSE, PERSON_SPARSE_SCALE, PERSON_THRESHOLD, PERSON_WEIGHTS } from './lexicon/person-model.generated';
 import { MAX_SPARSE, sparseFeatures, sparseWeight } from './person-sparse';
-import { LX_AMBIGUOUS, LX_COMMON, LX_FIRST, LX_LAST, LX_ORG, LX_PLACE, firstNameGate, gateHas, lexiconFlags, isCommonWord, isFirstName, isLastName } from './names';
+import { LX_AMBIGUOUS, LX_COMMON, LX_FIRST, LX_LAST, LX_ORG, LX_PLACE, lexiconFlags, mayBeFirstNameHash, isCommonWord, isFirstName, isLastName } from './names';
 import { foldWord, isAsciiAlnum, isDigit, isLetter, isLower, isUpper } from './text';
+import { foldCode } from './fold';
 
 type Gap = 'start' | 'space' | 'comma' | 'break' | 'other';
 
@@ -38,7 +39,7 @@ export class Token {
     readonly handle: boolean,
     /** Line breaks seen before this token in the tokenized range. */
     readonly line: number,
-    /** Hash of the folded word and of its part before a hyphen (names.ts gateHash), or
+    /** Hash of the folded word and of its part before a hyphen (gate.ts hashWord), or
      *  NO_HASH where the tokenizer could not fold it (non-ASCII letters, possessive, handle). */
     readonly gh: number,
     readonly gd: number,
@@ -142,22 +143,15 @@ export function tokenize(text: string, from: number, to: number): Token[] {
       continue;
     }
     const s = i;
-    // Lower-case letters after the first: "ALL CAPS" is a capital first and none of these.
-    let lower = false;
-    // The folded word's hash as names.ts gateHash() computes it, while it is plain ASCII.
+    // The folded word's hash as gate.ts hashWord() computes it, while the word is plain ASCII.
     let h = 0;
     let hd: number = NO_HASH;
     let ascii = true;
     while (i < to) {
       const d = text.charCodeAt(i);
       if (isLetter(d)) {
-        if (d > 127) {
-          ascii = false;
-          if (!lower && i > s && isLower(d)) lower = true;
-        } else if (!lower && i > s && d >= 97) {
-          lower = true;
-        }
-        h = (Math.imul(h, 31) + (d >= 65 && d <= 90 ? d + 32 : d)) | 0;
+        if (d > 127) ascii = false;
+        h = (Math.imul(h, 31) + foldCode(d)) | 0;
         i++;
       } else if ((d === 39 || d === 0x2019 || d === 45) && i + 1 < to && isLetter(text.charCodeAt(i + 1))) {
         if (d === 45 && hd === NO_HASH) hd = h;
@@ -184,8 +178,7 @@ export function tokenize(text: string, from: number, to: number): Token[] {
     const initial = e - s === 1 && cap && text.charCodeAt(i) === 46;
     // "Dr." / "Ms." : the dot belongs to the title, it does not end a sentence.
     const titleDot = !initial && cap && text.charCodeAt(i) === 46 && e - s <= 5 && TITLES.has(text.slice(s, e).toLowerCase());
-    // The possessive's "s" is lower case but not part of the word.
-    const allCaps = cap && e - s > 1 && !(lower && hasLower(text, s + 1, e));
+    const allCaps = cap && e - s > 1 && !hasLower(text, s + 1, e);
     out.push(new Token(text, s, e, cap, allCaps, initial, gap === 'none' ? 'other' : gap, false, line, ascii ? h : NO_HASH, ascii ? hd : NO_HASH));
     if (initial || titleDot) i++; // the initial's (or title's) dot is not a sentence end
     gap = 'none';
@@ -265,8 +258,7 @@ function isKnownNameForm(f: string): boolean {
 /** False when the token is certainly not a first name (nor its part before a hyphen), by its hash alone. */
 function mayBeFirstName(t: Token): boolean {
   if (t.gh === NO_HASH) return true;
-  const gate = firstNameGate();
-  return gateHas(gate, t.gh) || (t.gd !== NO_HASH && gateHas(gate, t.gd));
+  return mayBeFirstNameHash(t.gh) || (t.gd !== NO_HASH && mayBeFirstNameHash(t.gd));
 }
 
 /** Whether the token's word is in the lexicon list `bit` (LX_*). */

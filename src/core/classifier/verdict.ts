@@ -37,6 +37,7 @@ import {
   type HitStore,
 } from './hitstore';
 import { isLetter, lineEnd, lineStart } from './text';
+import { runToEnd } from './steps';
 
 /** Identifiers and clinical words closer than this (UTF-16 units, same paragraph) are "next to" each other. */
 export const CONTEXT_WINDOW = 160;
@@ -362,11 +363,7 @@ function mergeRosterSpans(findings: Finding[], spans: { type: FindingType; start
 
 /** Runs decideSteps() to the end. */
 export function decide(analysis: Analysis, options: ClassifyOptions = {}): Classification {
-  const gen = decideSteps(analysis, options);
-  for (;;) {
-    const step = gen.next();
-    if (step.done) return step.value;
-  }
+  return runToEnd(decideSteps(analysis, options));
 }
 
 /**

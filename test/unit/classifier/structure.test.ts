@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { DelimitedCursor, JsonCursor, collectRows, detectDelimiter, looksLikeJson, type Row, type Table } from '../../../src/core/classifier/structure';
-import { typeColumns, isHeaderRow } from '../../../src/core/classifier/columns';
+import { typeColumns as typeColumnSteps, isHeaderRow } from '../../../src/core/classifier/columns';
+import { runToEnd } from '../../../src/core/classifier/steps';
+
+const typeColumns = (...args: Parameters<typeof typeColumnSteps>) => runToEnd(typeColumnSteps(...args));
 
 const parse = (text: string, d: string) => collectRows(new DelimitedCursor(text, d));
 function json(text: string): { rows: Row[]; columns: string[] } {
