@@ -6,6 +6,7 @@
 import { INTERCEPTORS } from './interceptors';
 import { isActiveHere, startSettingsSync } from './settings';
 import { ensureEngine } from './engine/api';
+import { preparePrescreen } from '../core/classifier/prescreen';
 
 const EDITABLE = 'input, textarea, [contenteditable], [role="textbox"]';
 
@@ -15,12 +16,14 @@ function start(): AbortController {
   // Listeners first, synchronously: they must be in place before the page's own.
   for (const init of INTERCEPTORS) init(signal);
   startSettingsSync(signal);
-  // The user is about to type, paste or pick a file here: bring the engine in now, so a
-  // check at the moment of the action does not wait for it.
+  // The user is about to type, paste or pick a file here: build the pre-screen's tables and
+  // bring the engine in now, so a check at the moment of the action waits for neither. Nothing
+  // of this runs at load (see core/lazy.ts).
   const preload = (event: Event) => {
     const target = event.composedPath()[0];
     if (!(target instanceof Element) || !target.matches(EDITABLE) || !isActiveHere()) return;
     window.removeEventListener('focusin', preload, true);
+    preparePrescreen();
     ensureEngine().catch(() => undefined);
   };
   window.addEventListener('focusin', preload, { capture: true, signal });

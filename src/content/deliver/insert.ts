@@ -6,6 +6,7 @@
 // beforeinput/input events a real paste does. So: dispatch first, insert only if nobody
 // handled it.
 
+import { lazy } from '../../core/lazy';
 import { attachClipboardData, syntheticPasteCarriesData } from './synthetic-paste';
 
 /** Everything the page could read from the clipboard or drag data, copied synchronously
@@ -175,7 +176,8 @@ export function dropCaretAt(target: Element, x: number, y: number): DropCaret {
 // opening punctuation before / closing punctuation after the dropped text.
 const CJK = /[\u1100-\u11ff\u2e80-\u2fdf\u2ff0-\u31bf\u3200-\ua4cf\uac00-\ud7af\uf900-\ufa5f\ufe30-\ufe4f\uff00-\uffef]/u;
 const EXEMPT_BEFORE = /[\s(\["'#$\/\-`{]/u;
-const EXEMPT_AFTER = /[\s)\].,;:?'!"%*\-\/}\p{P}]/u;
+// Made on first use: a \p{…} class costs about half a millisecond to build (see core/lazy.ts).
+const exemptAfter = lazy(() => /[\s)\].,;:?'!"%*\-\/}\p{P}]/u);
 
 /** The visible character next to a caret in an editor: '' at the edge of the editable area,
  *  '\n' across a paragraph boundary. Uses the selection, then puts the caret back. */
@@ -196,7 +198,7 @@ function characterBeside(range: Range, direction: 'backward' | 'forward'): strin
 export function smartSpaces(range: Range): { before: string; after: string } {
   return {
     before: needsSmartSpace(characterBeside(range, 'backward'), EXEMPT_BEFORE) ? ' ' : '',
-    after: needsSmartSpace(characterBeside(range, 'forward'), EXEMPT_AFTER) ? ' ' : '',
+    after: needsSmartSpace(characterBeside(range, 'forward'), exemptAfter()) ? ' ' : '',
   };
 }
 
@@ -216,7 +218,7 @@ function insertHtmlAsDropWould(target: HTMLElement, start: Range | null, html: s
   document.execCommand('insertHTML', false, html);
   const end = currentRange(target);
   // A fragment that ends a paragraph (a list, say) has '' or a line break after it: exempt.
-  if (end && needsSmartSpace(characterBeside(end, 'forward'), EXEMPT_AFTER)) insertSpace(target);
+  if (end && needsSmartSpace(characterBeside(end, 'forward'), exemptAfter())) insertSpace(target);
   if (startOffset < 0) return;
   const first = rangeAtTextOffset(target, startOffset);
   // A fragment that starts a paragraph of its own has a line break before it: exempt too.

@@ -3,23 +3,26 @@
 // "Rue de Rivoli 99", "Calle Mayor 3"). Every quantifier is bounded, so a long line cannot make
 // the expressions backtrack.
 import type { Hit } from './hit';
+import { lazy } from '../lazy';
 
 const STREET_TYPES =
   'street|st|avenue|ave|av|road|rd|boulevard|blvd|lane|ln|drive|dr|court|ct|way|place|pl|terrace|ter|circle|cir|parkway|pkwy|highway|hwy|square|sq|trail|trl|loop|alley|crescent|cres|close|grove|gardens|mews|row|walk|pike|run|path|plaza|point|pt';
-// Street types as written: "Street", "street", "STREET".
-const TYPE_ALT = STREET_TYPES.split('|')
-  .flatMap((t) => [t, t[0]!.toUpperCase() + t.slice(1), t.toUpperCase()])
-  .join('|');
-const US_RE = new RegExp(
-  `\\b\\d{1,6}[A-Za-z]?(?: [NSEW]\\.?)? (?:[A-Z0-9][\\p{L}'.-]{0,20} ){0,3}[A-Z][\\p{L}'.-]{0,20} (?:${TYPE_ALT})\\b\\.?(?: (?:N|S|E|W|NE|NW|SE|SW)\\b\\.?)?(?:,? (?:[Aa]pt|APT|[Aa]partment|[Ss]uite|SUITE|[Ss]te|[Uu]nit|UNIT|#|[Ff]l|[Ff]loor)\\.? ?#?[\\w-]{1,6})?`,
-  'gu',
-);
+const usRe = lazy(() => {
+  // Street types as written: "Street", "street", "STREET".
+  const typeAlt = STREET_TYPES.split('|')
+    .flatMap((t) => [t, t[0]!.toUpperCase() + t.slice(1), t.toUpperCase()])
+    .join('|');
+  return new RegExp(
+    `\\b\\d{1,6}[A-Za-z]?(?: [NSEW]\\.?)? (?:[A-Z0-9][\\p{L}'.-]{0,20} ){0,3}[A-Z][\\p{L}'.-]{0,20} (?:${typeAlt})\\b\\.?(?: (?:N|S|E|W|NE|NW|SE|SW)\\b\\.?)?(?:,? (?:[Aa]pt|APT|[Aa]partment|[Ss]uite|SUITE|[Ss]te|[Uu]nit|UNIT|#|[Ff]l|[Ff]loor)\\.? ?#?[\\w-]{1,6})?`,
+    'gu',
+  );
+});
 const EU_RE =
   /\b(?:[A-ZÄÖÜ][\p{L}-]{1,30}(?:straße|strasse|str\.|weg|gasse|platz|allee|ring|damm|laan|straat|gatan|gade|vej|veien)|(?:Rue|Avenue|Boulevard|Calle|Avenida|Av\.|Via|Viale|Rua|Piazza|Plaza|Paseo|Chemin|Allée) (?:[\p{L}'-]{1,20} ){0,4}[\p{L}'-]{2,20}),? \d{1,5}[a-z]?\b/gu;
 
 export function findAddresses(text: string, from: number, to: number, out: Hit[]): void {
   const slice = text.slice(from, to);
-  for (const re of [US_RE, EU_RE]) {
+  for (const re of [usRe(), EU_RE]) {
     re.lastIndex = 0;
     let m: RegExpExecArray | null;
     while ((m = re.exec(slice)) !== null) {

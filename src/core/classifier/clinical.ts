@@ -8,6 +8,7 @@
 import { foldCode } from './fold';
 import { STOP_PARTS, WordGate } from './gate';
 import type { Hit } from './hit';
+import { lazy } from '../lazy';
 import { isAsciiAlnum, isDigit, isLetter } from './text';
 export { foldCode };
 
@@ -86,10 +87,14 @@ function addTerms(list: string, strength: Strength): void {
     }
   }
 }
-addTerms(STRONG_TERMS, 'strong');
-addTerms(WEAK_TERMS, 'weak');
-// Longest stems first so "psychotherap" wins over shorter overlapping stems.
-STEMS.sort((a, b) => b.stem.length - a.stem.length);
+// Built on first use, not at load: see lazy.ts. Every path into the tables below starts
+// from clinicalTriggerWords() or the gates, which call this.
+const buildTerms = lazy(() => {
+  addTerms(STRONG_TERMS, 'strong');
+  addTerms(WEAK_TERMS, 'weak');
+  // Longest stems first so "psychotherap" wins over shorter overlapping stems.
+  STEMS.sort((a, b) => b.stem.length - a.stem.length);
+});
 
 /**
  * Every word that can start or be part of a match; prescreen() builds its table from this.
@@ -100,6 +105,7 @@ STEMS.sort((a, b) => b.stem.length - a.stem.length);
  * make a warning (see verdict.ts).
  */
 export function clinicalTriggerWords(strongOnly = false): string[] {
+  buildTerms();
   const out: string[] = [];
   for (const [w, strength] of SINGLE) if (!strongOnly || strength === 'strong') out.push(w);
   for (const s of STEMS) if (!strongOnly || s.strength === 'strong') out.push(s.stem);
@@ -129,6 +135,7 @@ let firstGate: WordGate | null = null;
 /** First words of phrases ("treatment" of "treatment plan"): only after these is there more to read. */
 function phraseFirstGate(): WordGate {
   if (!firstGate) {
+    buildTerms();
     firstGate = new WordGate();
     for (const first of PHRASES.keys()) firstGate.add(first);
   }

@@ -2,10 +2,13 @@
 // backtracks over long runs of letters), plus spelled-out forms like "jane at gmail dot com".
 import type { Hit } from './hit';
 import { isAsciiAlnum, isLetter } from './text';
+import { lazy } from '../lazy';
 
 /** Local parts that name a mailbox role, not a person. */
-const ROLE_LOCAL = new Set(
-  (
+const roleLocal = lazy(
+  () =>
+    new Set(
+      (
     'info contact hello hi support help admin administrator office team sales billing accounts ' +
     'accounting marketing press media news newsletter noreply no-reply donotreply do-not-reply ' +
     'webmaster postmaster hostmaster abuse security privacy legal hr jobs careers recruiting ' +
@@ -13,7 +16,8 @@ const ROLE_LOCAL = new Set(
     'frontdesk reception appointments booking bookings orders order shop store mail email git ' +
     'root notifications notification alerts alert bounce mailer-daemon feedback partners ' +
     'partnerships events general membership members community social'
-  ).split(' '),
+      ).split(' '),
+    ),
 );
 
 /** Free-mail providers: with these a spelled-out "jane at gmail.com" is clearly an address. */
@@ -27,12 +31,15 @@ export const MAIL_PROVIDERS = new Set(
   ).split(' '),
 );
 
-const TLDS = new Set(
-  (
+const tlds = lazy(
+  () =>
+    new Set(
+      (
     'com org net edu gov mil int io co us uk ca au de fr es it nl be ch at se no dk fi ie nz za in ' +
     'jp cn kr br mx ar cl pe ru pl cz pt gr tr il ae sg hk tw my ph id vn th info biz me tv app ' +
     'dev health care clinic law online site xyz email name pro mobi ac'
-  ).split(' '),
+      ).split(' '),
+    ),
 );
 
 function isLocalChar(c: number): boolean {
@@ -54,13 +61,13 @@ function isDomainChar(c: number): boolean {
 
 export function isRoleLocal(local: string): boolean {
   const l = local.toLowerCase();
-  if (ROLE_LOCAL.has(l)) return true;
+  if (roleLocal().has(l)) return true;
   // "sales+web", "support2", "office_1": the role before a tag or a number.
   let end = l.indexOf('+');
   if (end === -1) end = l.length;
   while (end > 0 && l.charCodeAt(end - 1) >= 48 && l.charCodeAt(end - 1) <= 57) end--;
   if (end > 0 && (l[end - 1] === '.' || l[end - 1] === '_' || l[end - 1] === '-')) end--;
-  return end > 0 && end < l.length && ROLE_LOCAL.has(l.slice(0, end));
+  return end > 0 && end < l.length && roleLocal().has(l.slice(0, end));
 }
 
 /** Finds plain addresses in text[from, to). */
@@ -162,7 +169,7 @@ export function findObfuscatedEmails(text: string, from: number, to: number, out
     }
     if (labels.length < 2) continue;
     const tld = (labels[labels.length - 1] ?? '').toLowerCase();
-    if (!TLDS.has(tld)) continue;
+    if (!tlds().has(tld)) continue;
     const provider = (labels[0] ?? '').toLowerCase();
     if (!bracketed && !spelledDot && !MAIL_PROVIDERS.has(provider)) continue;
     // Ordinary prose ("we met at the park dot com") rarely has a one-word local part that is a

@@ -25,29 +25,33 @@
 import { STREET_WORDS } from './address';
 import { clinicalTriggerWords } from './clinical';
 import { foldCode } from './fold';
-import { WordGate } from './gate';
+import { WordGate, hashWord } from './gate';
 import { DOB_WORDS } from './dob';
 import { MAIL_PROVIDERS } from './email';
 import { isLetter, isUpper } from './text';
 
-const TRIGGERS = new WordGate();
+// The gates and the class table are made on the first call, not when the content script
+// loads (see lazy.ts).
+let TRIGGERS: WordGate;
 /** TRIGGERS without the weak therapy words: the gate for level 'warning'. */
-const WARNING_TRIGGERS = new WordGate();
-const TRIGGERS_WITH_DIGIT = new WordGate();
+let WARNING_TRIGGERS: WordGate;
+let TRIGGERS_WITH_DIGIT: WordGate;
 // European street names end in the street word ("Hauptstraße", "Kalverstraat").
 const STREET_SUFFIXES = ['straße', 'strasse', 'str', 'weg', 'gasse', 'platz', 'allee', 'damm', 'laan', 'straat', 'gatan', 'gade', 'vej', 'veien'];
-const SUFFIX3_NEEDS_DIGIT = new WordGate();
-
-function suffixHash(s: string): number {
-  let h = 0;
-  for (let i = 0; i < s.length; i++) h = (Math.imul(h, 31) + foldCode(s.charCodeAt(i))) | 0;
-  return h;
-}
+let SUFFIX3_NEEDS_DIGIT: WordGate;
 
 let built = false;
-function build(): void {
+/** Builds the tables now (the content script does it when a field gets focus), so the first
+ *  paste does not pay for it. prescreen() calls it too. */
+export function preparePrescreen(): void {
   if (built) return;
   built = true;
+  CLS = new Uint16Array(0x10000);
+  for (let c = 0; c < 128; c++) classOf(c);
+  TRIGGERS = new WordGate();
+  WARNING_TRIGGERS = new WordGate();
+  TRIGGERS_WITH_DIGIT = new WordGate();
+  SUFFIX3_NEEDS_DIGIT = new WordGate();
   for (const w of clinicalTriggerWords()) TRIGGERS.add(w);
   for (const w of clinicalTriggerWords(true)) WARNING_TRIGGERS.add(w);
   for (const gate of [TRIGGERS, WARNING_TRIGGERS]) {
@@ -62,10 +66,10 @@ function build(): void {
   for (const w of ['address', 'addr', 'street', 'dirección', 'direccion', 'adresse', 'indirizzo', 'endereço', 'rue', 'calle', 'via', 'viale', 'avenida', 'rua', 'piazza', 'plaza', 'paseo', 'chemin', 'allée']) {
     TRIGGERS_WITH_DIGIT.add(w);
   }
-  for (const s of STREET_SUFFIXES) SUFFIX3_NEEDS_DIGIT.addHash(suffixHash(s.slice(-3)), true);
+  for (const s of STREET_SUFFIXES) SUFFIX3_NEEDS_DIGIT.addHash(hashWord(s.slice(-3), 3), true);
 }
 
-// Character classes, one byte per UTF-16 unit: ASCII filled here, the rest on first sight.
+// Character classes, one entry per UTF-16 unit: ASCII filled by preparePrescreen(), the rest on first sight.
 const DIGIT = 1; // 0-9
 const HEX = 2; // 0-9, a-f, A-F
 const WORD = 4; // part of a token: ASCII letters and digits, letters of any script
@@ -75,7 +79,7 @@ const AT = 32; // '@', '＠'
 const LOWERISH = 64; // a letter that is not upper-case (ends a camelCase part before a capital)
 const KNOWN = 128; // the entry is filled
 const FOLD = 256; // folds by +32 (A-Z, Latin-1 capitals): folded = c + ((k >>> 3) & 32), as foldCode()
-const CLS = new Uint16Array(0x10000);
+let CLS = new Uint16Array(0);
 
 function classOf(c: number): number {
   let k = KNOWN;
@@ -97,7 +101,6 @@ function classOf(c: number): number {
   CLS[c] = k;
   return k;
 }
-for (let c = 0; c < 128; c++) classOf(c);
 
 /**
  * True when the text could warrant a caution or warning; false means classify() says 'none'.
@@ -105,7 +108,7 @@ for (let c = 0; c < 128; c++) classOf(c);
  */
 export function prescreen(text: string, level: 'caution' | 'warning' = 'caution'): boolean {
   if (typeof text !== 'string' || text.length === 0) return false;
-  build();
+  preparePrescreen();
   const n = text.length;
   const cls = CLS;
   const triggers = level === 'warning' ? WARNING_TRIGGERS : TRIGGERS;

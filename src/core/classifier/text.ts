@@ -30,20 +30,30 @@ export function isHex(c: number): boolean {
  * A letter in any script. ASCII by table; above 0x7f we ask the engine once per code unit
  * and cache, so the Unicode check is not paid per character.
  */
-const letterCache = new Int8Array(0x10000); // 0 unknown, 1 letter, 2 not a letter
-const LETTER_RE = /[\p{L}\p{M}]/u;
+// Caches: 0 unknown, 1 yes, 2 no. Each starts empty and gets its 64 KB on the first non-ASCII
+// character (reading past the end gives undefined, which is "unknown"), so loading the content
+// script allocates nothing and the cached path has no extra check.
+const NO_CACHE = new Int8Array(0);
+function cacheFor(cache: Int8Array<ArrayBuffer>): Int8Array<ArrayBuffer> {
+  return cache.length ? cache : new Int8Array(0x10000);
+}
+
+let letterCache = NO_CACHE;
+// Made on first use: V8 builds a \p{…} class when the literal is evaluated (about 0.5 ms).
+let letterRe: RegExp | null = null;
 export function isLetter(c: number): boolean {
   if (c < 128) return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
   const k = letterCache[c];
   if (k === 1) return true;
   if (k === 2) return false;
   // Surrogate halves are treated as letters so that names in astral scripts stay whole.
-  const yes = (c >= 0xd800 && c <= 0xdfff) || LETTER_RE.test(String.fromCharCode(c));
+  const yes = (c >= 0xd800 && c <= 0xdfff) || (letterRe ??= /[\p{L}\p{M}]/u).test(String.fromCharCode(c));
+  letterCache = cacheFor(letterCache);
   letterCache[c] = yes ? 1 : 2;
   return yes;
 }
 
-const upperCache = new Int8Array(0x10000);
+let upperCache = NO_CACHE;
 /** Upper-case or title-case letter in any cased script. */
 export function isUpper(c: number): boolean {
   if (c < 128) return c >= 65 && c <= 90;
@@ -52,11 +62,12 @@ export function isUpper(c: number): boolean {
   if (k === 2) return false;
   const s = String.fromCharCode(c);
   const yes = s !== s.toLowerCase() && s === s.toUpperCase();
+  upperCache = cacheFor(upperCache);
   upperCache[c] = yes ? 1 : 2;
   return yes;
 }
 
-const lowerCache = new Int8Array(0x10000);
+let lowerCache = NO_CACHE;
 export function isLower(c: number): boolean {
   if (c < 128) return c >= 97 && c <= 122;
   const k = lowerCache[c];
@@ -64,6 +75,7 @@ export function isLower(c: number): boolean {
   if (k === 2) return false;
   const s = String.fromCharCode(c);
   const yes = s !== s.toUpperCase() && s === s.toLowerCase();
+  lowerCache = cacheFor(lowerCache);
   lowerCache[c] = yes ? 1 : 2;
   return yes;
 }
