@@ -50,7 +50,8 @@ function managedSchema(): Plugin {
  * chrome.scripting.executeScript, which needs no web_accessible_resources entry. crxjs adds
  * one for every `?script` import (it does so after every manifest hook has run), and that
  * would let any page detect ClientGuard by fetching the file; it also leaves an unused ESM
- * copy of the script in assets/. Both are removed from the written build.
+ * copy of the script in assets/, with a chunk for each of its dynamic imports (the XLSX
+ * reader). All of these are removed from the written build.
  */
 function noWebAccessibleEngine(): Plugin {
   let outDir = 'dist';
@@ -61,14 +62,21 @@ function noWebAccessibleEngine(): Plugin {
     configResolved(config) {
       outDir = config.build.outDir;
     },
-    writeBundle() {
+    writeBundle(_options, bundle) {
       const manifestPath = join(outDir, 'manifest.json');
       if (!existsSync(manifestPath)) return;
       const built = JSON.parse(readFileSync(manifestPath, 'utf8')) as { web_accessible_resources?: unknown };
       delete built.web_accessible_resources;
       writeFileSync(manifestPath, JSON.stringify(built, null, 2));
-      const assets = join(outDir, 'assets');
-      if (existsSync(assets)) for (const f of readdirSync(assets)) if (/^engine\.iife\.ts-.*\.js$/.test(f)) rmSync(join(assets, f));
+      const chunks = Object.values(bundle).filter((c) => c.type === 'chunk');
+      const copies = chunks.filter((c) => /^assets\/engine\.iife\.ts-.*\.js$/.test(c.fileName));
+      const kept = chunks.filter((c) => !copies.includes(c));
+      const unused = new Set(copies.map((c) => c.fileName));
+      // A chunk only the copies load: nothing else imports it, statically or dynamically.
+      for (const copy of copies) {
+        for (const f of copy.dynamicImports) if (!kept.some((c) => c.fileName !== f && (c.imports.includes(f) || c.dynamicImports.includes(f)))) unused.add(f);
+      }
+      for (const f of unused) if (existsSync(join(outDir, f))) rmSync(join(outDir, f));
     },
   };
 }

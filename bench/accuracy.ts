@@ -29,7 +29,7 @@ export async function listDetection(perForm = 100): Promise<{ rows: string[][]; 
     for (let k = 0; k < perForm; k++) {
       const n = 3 + (k % 28); // 3..30 records
       const s = await clientList(form, 1000 + k, n);
-      const text = s.bytes ? (extractText(s.bytes, s.fileName ?? '', '') as { text: string }).text : s.text;
+      const text = s.bytes ? ((await extractText(s.bytes, s.fileName ?? '', '')) as { text: string }).text : s.text;
       const c = classify(s.html ? { text, html: s.html } : text);
       if (c.verdict === 'warning') warn++;
       if (c.verdict !== 'none') any++;

@@ -22,7 +22,7 @@ import {
   type RosterEntry,
 } from '../src/core/roster';
 import type { Probe } from '../src/core/roster/match';
-import { STOP_WORDS, stopWordKey } from '../src/core/roster/stopwords';
+import { stopWordKey, stopWords } from '../src/core/roster/stopwords';
 
 const CLIENTS = 10_000;
 const CHUNK = 10 * 1024;
@@ -132,7 +132,7 @@ function plainProbe(entries: RosterEntry[]): { probe: Probe; probeName: (first: 
     const lasts = lastNameVariants(e.lastName);
     const firsts = e.firstNames.flatMap(firstNameVariants);
     for (const f of firsts) for (const l of lasts) keys.add(`n:${f} ${l}`);
-    for (const w of [...firsts, ...lasts]) if (STOP_WORDS.has(w)) stops.add(w);
+    for (const w of [...firsts, ...lasts]) if (stopWords().has(w)) stops.add(w);
     for (const m of e.emails) keys.add(`e:${normalizeEmail(m)}`);
     for (const p of e.phones) keys.add(`p:${normalizePhone(p)}`);
   }

@@ -57,7 +57,7 @@ export async function filesToInput(files: readonly File[], extraText = ''): Prom
       // Reading fills the bar to half way; while review() classifies, it runs indeterminate.
       const bytes = await readWithProgress(file, (f) => progress?.update((0.5 * (done + f * file.size)) / total));
       done += file.size;
-      const extracted = engine.extractText(bytes, file.name, file.type, MAX_FILE_BYTES);
+      const extracted = await engine.extractText(bytes, file.name, file.type, MAX_FILE_BYTES);
       if (extracted.ok) parts.push(extracted.text);
       progress?.update((0.5 * done) / total);
     }

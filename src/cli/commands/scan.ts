@@ -243,7 +243,7 @@ export const scanCommand: CliCommand = {
       return 2;
     }
     const name = file === '-' ? 'stdin' : file;
-    const extracted = extractText(raw, file === '-' ? '' : file, mimeFor(file), a.maxBytes);
+    const extracted = await extractText(raw, file === '-' ? '' : file, mimeFor(file), a.maxBytes);
     if (!extracted.ok) {
       io.err(`clientguard scan: ${name} ${PROBLEM_TEXT[extracted.problem]}\n`);
       return 2;

@@ -14,7 +14,7 @@ export interface Engine {
   classify(input: string | ClassifyInput, options: ClassifyOptions): Classification;
   classifyIncrementally(input: ClassifyInput, options: ClassifyOptions, yieldToHost: () => Promise<void>): Promise<Classification>;
   redact(text: string, classification: Classification): string;
-  extractText(bytes: Uint8Array, fileName: string, mimeType: string, maxBytes: number): ExtractResult;
+  extractText(bytes: Uint8Array, fileName: string, mimeType: string, maxBytes: number): Promise<ExtractResult>;
   showWarningDialog(props: Omit<WarningDialogProps, 'onChoice'>): Promise<WarningChoice>;
   showProgress(label: string): ProgressHandle;
   /** The practice's roster, once loaded (null: none). Kept current by the engine. */

@@ -1,8 +1,8 @@
 // Bytes of a dropped or uploaded file to text the classifier can read. Pure (TextDecoder and
-// fflate only), so the extension, the CLI and the tests share it.
+// fflate only), so the extension, the CLI and the tests share it. Asynchronous because the
+// XLSX reader is loaded on first use.
 import type { ContentForm } from '../types';
 import { htmlToText } from './html';
-import { xlsxToText, XlsxError } from './xlsx';
 
 export { htmlToText } from './html';
 
@@ -20,7 +20,7 @@ function isZip(b: Uint8Array): boolean {
   return b.length > 4 && b[0] === 0x50 && b[1] === 0x4b && (b[2] === 3 || b[2] === 5) && (b[3] === 4 || b[3] === 6);
 }
 
-export function extractText(bytes: Uint8Array, fileName: string, mimeType: string, maxBytes: number = DEFAULT_MAX_BYTES): ExtractResult {
+export async function extractText(bytes: Uint8Array, fileName: string, mimeType: string, maxBytes: number = DEFAULT_MAX_BYTES): Promise<ExtractResult> {
   try {
     if (!(bytes instanceof Uint8Array)) return { ok: false, problem: 'unreadable' };
     if (bytes.length > maxBytes) return { ok: false, problem: 'too_large' };
@@ -28,6 +28,9 @@ export function extractText(bytes: Uint8Array, fileName: string, mimeType: strin
     const mime = (mimeType ?? '').toLowerCase();
     if (ext === 'xlsx' || ext === 'xlsm' || mime.includes('spreadsheetml') || (isZip(bytes) && (ext === '' || ext === 'xlsx'))) {
       if (!isZip(bytes)) return { ok: false, problem: 'unreadable' };
+      // Loaded with the first workbook: fflate builds its tables when its module runs (about
+      // 10 ms), which every frame the engine is injected into would otherwise pay.
+      const { xlsxToText, XlsxError } = await import('./xlsx');
       try {
         return { ok: true, text: xlsxToText(bytes, maxBytes), form: 'csv' };
       } catch (e) {

@@ -11,7 +11,7 @@ import {
   normalizePhone,
   type DateOrder,
 } from './normalize';
-import { STOP_WORDS, stopWordKey } from './stopwords';
+import { stopWordKey, stopWords } from './stopwords';
 import { HASHED_ROSTER_VERSION, type HashedRoster, type RosterEntry, type RosterOptions } from './types';
 
 /** Bytes of each HMAC kept: 128 bits is ample against accidental collisions and saves space. */
@@ -78,7 +78,7 @@ export function hashRoster(entries: readonly RosterEntry[], key: Uint8Array, opt
     if (lasts.length > 0 && firsts.size > 0) {
       usable = true;
       for (const f of firsts) for (const l of lasts) name.add(hash(nameKey(f, l)));
-      for (const word of [...firsts, ...lasts]) if (STOP_WORDS.has(word)) name.add(hash(stopWordKey(word)));
+      for (const word of [...firsts, ...lasts]) if (stopWords().has(word)) name.add(hash(stopWordKey(word)));
     }
     for (const e of entry.emails) {
       const canonical = normalizeEmail(e);

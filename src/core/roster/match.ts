@@ -8,7 +8,7 @@ import { HmacSha256, wordsToHex } from './sha256';
 import { HASH_BYTES, dobKey, emailKey, keyIdOf, phoneKey } from './hash';
 import { PARTICLES, nameToken, normalizeDob, normalizeEmail, normalizePhone, type DateOrder } from './normalize';
 import { maskDate, maskEmail, maskPhone, maskWord } from './mask';
-import { CAPITALISED_ONLY, STOP_WORDS, stopWordKey } from './stopwords';
+import { capitalisedOnly, stopWordKey, stopWords } from './stopwords';
 import type { HashedRoster, RosterOptions } from './types';
 
 export type CandidateKind = 'email' | 'phone' | 'name' | 'dob';
@@ -213,13 +213,15 @@ function scanNames(text: string, ctx: ScanContext, report: Report): void {
   // name; function words then only capitalised ("Will Do" is a name, "will do" is not).
   // Worked out once per token: each token is looked at up to three times below.
   const ok = new Uint8Array(n);
+  const stop = stopWords();
+  const capitalised = capitalisedOnly();
   for (let i = 0; i < n; i++) {
     const t = norms[i]!;
     if (t.length < 2) continue;
-    if (!STOP_WORDS.has(t)) ok[i] = 1;
+    if (!stop.has(t)) ok[i] = 1;
     else if (enabled.has(t)) {
       const c = text[starts[i]!]!;
-      ok[i] = !CAPITALISED_ONLY.has(t) || c !== c.toLowerCase() ? 1 : 0;
+      ok[i] = !capitalised.has(t) || c !== c.toLowerCase() ? 1 : 0;
     }
   }
   const nameOk = (i: number): boolean => ok[i] === 1;
@@ -324,7 +326,7 @@ export class HashedRosterMatcher implements RosterMatcher {
       for (const h of list) this.prefix.add(parseInt(h.slice(0, 8), 16) & 0x3fffffff);
     }
     const enabledStopWords = new Set<string>();
-    for (const w of STOP_WORDS) if (this.lookup('name', stopWordKey(w)) !== null) enabledStopWords.add(w);
+    for (const w of stopWords()) if (this.lookup('name', stopWordKey(w)) !== null) enabledStopWords.add(w);
     this.ctx = {
       probe: (kind, key) => this.lookup(kind, key),
       probeName: (first, last) => this.lookupName(first, last),

@@ -8,6 +8,7 @@
 // matched with another would miss names that are on the second list only. A unit test pins
 // them; changing them needs a new format version.
 import { COMMON_WORDS_V1 } from './common-words.generated';
+import { lazy } from '../lazy';
 
 /** Function words: when re-enabled, they count as a name only when capitalised in the text
  *  ("Will Do" is a name, "will do" is not). */
@@ -36,8 +37,10 @@ su sus te tu un una uno y ya
 
 const words = (list: string) => list.split(/\s+/).filter(Boolean);
 
-export const CAPITALISED_ONLY: ReadonlySet<string> = new Set(words(FUNCTION_WORDS_V1));
-export const STOP_WORDS: ReadonlySet<string> = new Set([...words(FUNCTION_WORDS_V1), ...words(COMMON_WORDS_V1)]);
+// Made on first use (see core/lazy.ts): some 3,000 words, which the engine otherwise built
+// every time it was injected into a frame, roster or not.
+export const capitalisedOnly: () => ReadonlySet<string> = lazy(() => new Set(words(FUNCTION_WORDS_V1)));
+export const stopWords: () => ReadonlySet<string> = lazy(() => new Set([...words(FUNCTION_WORDS_V1), ...words(COMMON_WORDS_V1)]));
 
 /** String hashed to say "this stop word is part of a client's name: do not skip it". */
 export function stopWordKey(word: string): string {

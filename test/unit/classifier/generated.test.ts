@@ -13,7 +13,7 @@ describe('generated client lists', () => {
       [13, 25],
     ] as const) {
       const s = await clientList(form, seed, n);
-      const text = s.bytes ? (extractText(s.bytes, s.fileName ?? '', '') as { text: string }).text : s.text;
+      const text = s.bytes ? ((await extractText(s.bytes, s.fileName ?? '', '')) as { text: string }).text : s.text;
       const c = classify(s.html ? { text, html: s.html } : text);
       expect(c.verdict, `${form} seed ${seed}:\n${text.slice(0, 300)}`).toBe('warning');
     }

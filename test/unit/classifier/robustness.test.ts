@@ -53,12 +53,12 @@ describe('robustness', () => {
     }
   });
 
-  it('never throws on random bytes through extractText', () => {
+  it('never throws on random bytes through extractText', async () => {
     const r = rng(7);
     for (let k = 0; k < 200; k++) {
       const bytes = new Uint8Array(Math.floor(r() * 4000)).map(() => Math.floor(r() * 256));
       for (const name of ['x.csv', 'x.xlsx', 'x.json', 'x.html', 'x']) {
-        const x = extractText(bytes, name, '');
+        const x = await extractText(bytes, name, '');
         if (x.ok) expect(() => classify({ text: x.text, form: x.form })).not.toThrow();
         else expect(['binary', 'too_large', 'unreadable']).toContain(x.problem);
       }
