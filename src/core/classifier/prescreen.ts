@@ -110,8 +110,12 @@ export function prescreen(text: string, level: 'caution' | 'warning' = 'caution'
   if (typeof text !== 'string' || text.length === 0) return false;
   preparePrescreen();
   const n = text.length;
+  // Tables in locals: they are module variables assigned on first use, which the loop below
+  // would otherwise load (and check) again for every word.
   const cls = CLS;
   const triggers = level === 'warning' ? WARNING_TRIGGERS : TRIGGERS;
+  const withDigit = TRIGGERS_WITH_DIGIT;
+  const suffix3 = SUFFIX3_NEEDS_DIGIT;
   // Digits in phone layout so far (separators do not end a run; anything else does).
   let run = 0;
   let digit = false;
@@ -171,11 +175,11 @@ export function prescreen(text: string, level: 'caution' | 'warning' = 'caution'
       // "F32", "f43.1": an ICD-10 F-code.
       if (len === 3 && (code(text, start) | 32) === 102 && isD(code(text, start + 1)) && isD(code(text, start + 2))) return true;
       // 32 hex characters in a row: a hashed identifier.
-      if (len >= 32 && hexRun32(text, start, end)) return true;
+      if (len >= 32 && hexRun32(cls, text, start, end)) return true;
     } else {
       // Letters end a digit run.
       run = 0;
-      if (len >= 32 && (all & HEX) !== 0 && hexRun32(text, start, end)) return true;
+      if (len >= 32 && (all & HEX) !== 0 && hexRun32(cls, text, start, end)) return true;
     }
 
     // The token's word, by the hash of its first six folded characters.
@@ -195,7 +199,7 @@ export function prescreen(text: string, level: 'caution' | 'warning' = 'caution'
         const kd = cls[d] as number;
         if ((kd & UPPER) !== 0 && prevLower && partLen > 0) {
           if (triggers.has(partH, partLen)) return true;
-          if (TRIGGERS_WITH_DIGIT.has(partH, partLen)) {
+          if (withDigit.has(partH, partLen)) {
             if (digit) return true;
             wantDigit = true;
           }
@@ -227,13 +231,13 @@ export function prescreen(text: string, level: 'caution' | 'warning' = 'caution'
     // Birth and street words count only with a digit somewhere: once one is seen, only the
     // digit is still needed.
     if (!wantDigit) {
-      let hit = TRIGGERS_WITH_DIGIT.has(h, len) || (lastLen > 0 && TRIGGERS_WITH_DIGIT.has(lastH, lastLen));
+      let hit = withDigit.has(h, len) || (lastLen > 0 && withDigit.has(lastH, lastLen));
       if (!hit && len >= 3) {
         const a = code(text, end - 3);
         const b = code(text, end - 2);
         const z = code(text, end - 1);
         const s = (Math.imul(Math.imul(a + (((cls[a] as number) >>> 3) & 32), 31) + b + (((cls[b] as number) >>> 3) & 32), 31) + z + (((cls[z] as number) >>> 3) & 32)) | 0;
-        hit = SUFFIX3_NEEDS_DIGIT.has(s, 3);
+        hit = suffix3.has(s, 3);
       }
       if (hit) {
         if (digit) return true;
@@ -254,10 +258,10 @@ function code(text: string, i: number): number {
 }
 
 /** Whether text[start, end) holds 32 hex characters in a row. */
-function hexRun32(text: string, start: number, end: number): boolean {
+function hexRun32(cls: Uint16Array, text: string, start: number, end: number): boolean {
   let run = 0;
   for (let p = start; p < end; p++) {
-    if ((CLS[code(text, p)] as number) & HEX) {
+    if ((cls[code(text, p)] as number) & HEX) {
       if (++run >= 32) return true;
     } else {
       run = 0;
