@@ -69,7 +69,8 @@ export function preparePrescreen(): void {
   for (const s of STREET_SUFFIXES) SUFFIX3_NEEDS_DIGIT.addHash(hashWord(s.slice(-3), 3), true);
 }
 
-// Character classes, one entry per UTF-16 unit: ASCII filled by preparePrescreen(), the rest on first sight.
+// Character classes, one entry per UTF-16 unit: ASCII filled by preparePrescreen(), the rest
+// on first sight.
 const DIGIT = 1; // 0-9
 const HEX = 2; // 0-9, a-f, A-F
 const WORD = 4; // part of a token: ASCII letters and digits, letters of any script
