@@ -131,6 +131,10 @@ export function proseNameSpans(count = 1000): string[][] {
   return [
     ['names from faker, 20 Latin-script locales', personProse(91, count)],
     ['invented names (in no lexicon)', personProse(92, count, { invented: true })],
+    // Scripts with letter case other than Latin: the same rules hold (capitals, lexicon).
+    ['names from faker, Cyrillic (ru, uk) and Greek (el)', personProse(94, count, { locales: ['ru', 'uk', 'el'] })],
+    // Scripts without letter case: no capital marks a name, and the lexicon has none of them.
+    ['names from faker, Arabic, Hebrew, Persian scripts', personProse(95, count, { locales: ['ar', 'he', 'fa'] })],
   ].map(([label, docs]) => {
     const r = spanScore(docs as LabelledText[], 'person');
     return [label as string, r.precision.toFixed(3), r.recall.toFixed(3), String(r.gold)];

@@ -26,7 +26,7 @@ function gateSlot(h: number): number {
   return (h ^ (h >>> GATE_BITS)) & ((1 << GATE_BITS) - 1);
 }
 
-/** Slots of the table: a power of two, a little over twice the ~28,000 words. */
+/** Slots of the table: a power of two, about twice the ~29,400 distinct words. */
 const TABLE_BITS = 16;
 const TABLE_MASK = (1 << TABLE_BITS) - 1;
 /** Longest word the decoder keeps prefix hashes for (longer ones would only cost a resize). */
@@ -35,7 +35,7 @@ const MAX_WORD = 256;
 /**
  * Every word with the lists it is in, keyed by two 32-bit hashes of its characters: gate.ts
  * hashWord's (31 times; the words are folded) and FNV-1a. Two words would have to agree on both, 64 bits, to
- * be confused; with 28,000 words that is about one chance in 10^10 per word looked up.
+ * be confused; with 29,400 words that is about one chance in 10^10 per word looked up.
  */
 interface Lexicon {
   /** Per slot: first hash, second hash. */

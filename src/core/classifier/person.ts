@@ -92,6 +92,8 @@ const ORG_AFTER = new Set(
 );
 // Place and organisation words that are also common surnames.
 const SURNAME_PLACE = new Set(['park', 'hall', 'church', 'bay']);
+// "son of", "daughter of", "father of", "family of" inside Arabic and Hebrew names.
+const UNCASED_PARTICLES = new Set(['بن', 'بنت', 'ابن', 'ابو', 'أبو', 'آل', 'בן', 'בת', 'אבו'].map((w) => foldWord(w)));
 const PARTICLES = new Set('van von de der den da di del della dos das du la le bin ibn al el ben ter ten mac st'.split(' '));
 const MONTHS_DAYS = new Set(
   'january february march april may june july august september october november december monday tuesday wednesday thursday friday saturday sunday'.split(' '),
@@ -153,11 +155,12 @@ export function tokenize(text: string, from: number, to: number): Token[] {
         if (d > 127) ascii = false;
         h = (Math.imul(h, 31) + foldCode(d)) | 0;
         i++;
-      } else if ((d === 39 || d === 0x2019 || d === 45) && i + 1 < to && isLetter(text.charCodeAt(i + 1))) {
+      } else if ((d === 39 || d === 0x2019 || d === 45 || d === 0x200c) && i + 1 < to && isLetter(text.charCodeAt(i + 1))) {
+        // O'Brien, Jean-Luc; a zero-width non-joiner inside a Persian word ("نقیب‌زاده").
         if (d === 45 && hd === NO_HASH) hd = h;
         if (d > 127) ascii = false;
         h = (Math.imul(h, 31) + d) | 0;
-        i++; // O'Brien, Jean-Luc
+        i++;
       } else {
         break;
       }
@@ -226,6 +229,32 @@ function particlesAt(toks: Token[], j: number): number {
   }
   const next = toks[m];
   return m > j && next !== undefined && next.gap === 'space' && canContinue(next) ? m - j : 0;
+}
+
+/** 1 for a Hebrew letter, 2 for an Arabic-script letter, else 0 (scripts without case whose
+ *  names the lexicon has; see build-lexicon.ts). */
+function uncasedScript(c: number): number {
+  if ((c >= 0x5d0 && c <= 0x5ea) || (c >= 0xfb1d && c <= 0xfb4f)) return 1;
+  if ((c >= 0x620 && c <= 0x64a) || (c >= 0x66e && c <= 0x6d3) || (c >= 0x6fa && c <= 0x6ff) || (c >= 0x750 && c <= 0x77f) || (c >= 0xfb50 && c <= 0xfdff) || (c >= 0xfe70 && c <= 0xfefc)) return 2;
+  return 0;
+}
+
+/**
+ * A lone word in an uncased script between words of cased scripts on its line ("my client
+ * יוסף asked"): in an English post that is a name. Inside Arabic or Hebrew prose it is not
+ * enough, since many first names there are also ordinary words.
+ */
+function embeddedIn(text: string, toks: Token[], k: number, script: number): boolean {
+  const t = toks[k] as Token;
+  let cased = false;
+  for (const j of [k - 1, k + 1]) {
+    const u = toks[j];
+    if (!u || u.line !== t.line || u.handle) continue;
+    const c = text.charCodeAt(u.s);
+    if (uncasedScript(c) === script) return false;
+    if (isUpper(c) || isLower(c)) cased = true;
+  }
+  return cased;
 }
 
 function isCapName(t: Token): boolean {
@@ -382,8 +411,13 @@ export function personCandidates(text: string, from: number, to: number, toks: T
     }
     // "Dr. van de Pol", "Ms. de Boer": after a title a surname may start with its particles.
     const particleStart = !t.cap && prev !== null && prev.cap && t.gap !== 'break' && PARTICLES.has(t.f) && TITLES.has(prev.f) && particlesAt(toks, k) > 0;
-    const lowerName = !particleStart && !t.cap && t.e - t.s >= 3 && mayBeFirstName(t) && firstNameOfToken(t) && !is(t, LX_AMBIGUOUS) && !is(t, LX_COMMON);
-    if ((!isCapName(t) && !lowerName && !particleStart) || TITLES.has(t.f)) {
+    const lowerName = !particleStart && !t.cap && (t.e - t.s >= 3 || (t.e - t.s === 2 && uncasedScript(text.charCodeAt(t.s)) !== 0)) && mayBeFirstName(t) && firstNameOfToken(t) && !is(t, LX_AMBIGUOUS) && !is(t, LX_COMMON);
+    // In the Arabic and Hebrew scripts no capital marks a name: a lexicon first name starts
+    // one, and the next word in the same script is taken as the surname.
+    const uncased = lowerName ? uncasedScript(text.charCodeAt(t.s)) : 0;
+    // "Dr. כהן": after a title, any word in those scripts is a surname.
+    const titledUncased = !t.cap && !t.handle && prev !== null && prev.cap && t.gap !== 'break' && uncasedScript(text.charCodeAt(t.s)) !== 0 && TITLES.has(prev.f);
+    if ((!isCapName(t) && !lowerName && !particleStart && !titledUncased) || TITLES.has(t.f)) {
       k++;
       continue;
     }
@@ -407,6 +441,12 @@ export function personCandidates(text: string, from: number, to: number, toks: T
     while (j < n && j - k < 4) {
       const u = toks[j] as Token;
       if (u.gap !== 'space') break;
+      if (uncased !== 0 && j === k + 1 && uncasedScript(text.charCodeAt(u.s)) === uncased) {
+        // The surname, through "بن" / "בן" (son of) and the like: "ريم بن عاشور".
+        const after = toks[j + 1];
+        j += UNCASED_PARTICLES.has(u.f) && after !== undefined && after.gap === 'space' && uncasedScript(text.charCodeAt(after.s)) === uncased ? 2 : 1;
+        continue;
+      }
       if (lowerName ? !u.cap && !u.handle && is(u, LX_LAST) && !is(u, LX_COMMON) : canContinue(u)) {
         j++;
         continue;
@@ -516,12 +556,13 @@ export function personCandidates(text: string, from: number, to: number, toks: T
       f[40] = b < loose ? 1 : 0;
       // The rules that hold in clinicians' text only vouch for a run of name-like words.
       const sure =
-        strict &&
-        !t.allCaps &&
-        !lowerName &&
-        (titled ||
-          (cued && !andCue && !common && (!is(t, LX_PLACE) || (fn && personCue))) ||
-          (fn && count >= 2 && (!amb || (laterSurname && allKnown)) && !laterPlace));
+        (strict &&
+          !t.allCaps &&
+          !lowerName &&
+          (titled ||
+            (cued && !andCue && !common && (!is(t, LX_PLACE) || (fn && personCue))) ||
+            (fn && count >= 2 && (!amb || (laterSurname && allKnown)) && !laterPlace))) ||
+        (uncased !== 0 && strict && (count >= 2 || personCue || embeddedIn(text, toks, k, uncased)));
       accepted = visit({ a: k, b, s: t.s, e: last.e, f, handle: false, full: count >= 2 || titled, sure });
       if (accepted) k = end;
     }

@@ -59,6 +59,13 @@ describe('classify: clinical context', () => {
     expect(classify('Kim, started on sertraline').verdict).toBe('warning');
   });
 
+  it('warns on a name in the Arabic or Hebrew script next to a diagnosis, and masks it', () => {
+    const c = classify('My client ريم بن عاشور was diagnosed with PTSD.');
+    expect(c.verdict).toBe('warning');
+    expect(c.examples).toEqual([{ type: 'person', masked: 'ر** ب* ع****' }]);
+    expect(classify('Session with יוסף כהן about his bipolar disorder.').verdict).toBe('warning');
+  });
+
   it('cautions on a full name next to therapy words, not on a first name alone', () => {
     expect(classify('Thanks Sarah Miller for the kind review! We loved our therapy sessions.').verdict).toBe('caution');
     expect(classify('Thanks Sarah for the kind review! We loved our sessions.').verdict).toBe('none');

@@ -44,6 +44,25 @@ describe('findPersons: names in running text', () => {
     }
   });
 
+  it('finds names in Cyrillic and Greek by the same rules as in Latin script', () => {
+    expect(names('Session with Иван Петров about his depression today.')).toEqual(['Иван Петров']);
+    expect(names('Ο Γιώργος Παπαδόπουλος ήρθε σήμερα.')).toEqual(['Γιώργος Παπαδόπουλος']);
+  });
+
+  it('finds names in the Arabic and Hebrew scripts, which have no capitals', () => {
+    // A lexicon first name and the next word in the same script, through "bin" / "ben".
+    expect(names('My client יוסף כהן asked to move his session.')).toEqual(['יוסף כהן']);
+    expect(names('Welcoming our newest client, ريم بن عاشور, to the practice!')).toEqual(['ريم بن عاشور']);
+    // A Persian surname with a zero-width non-joiner inside stays one word.
+    expect(names('Great catching up with سپنتا نقیب‌زاده at the open house.')).toEqual(['سپنتا نقیب‌زاده']);
+    // Any word in those scripts after a title; a lone first name between English words.
+    expect(names('Dr. כהן will cover the evening group.')).toEqual(['כהן']);
+    expect(names('Thank you יוסף for the flowers!')).toEqual(['יוסף']);
+    // Inside Arabic or Hebrew prose a lone first name is not enough (many are also words).
+    expect(names('ذهبت إلى السوق مع أمل وسعيد في الصباح')).toEqual([]);
+    expect(names('אני הולך הביתה עכשיו עם חברים')).toEqual([]);
+  });
+
   it('finds a first name spoken to between a comma and "!" or "?"', () => {
     expect(names('Thank you so much, Dana! It was a privilege to work with you.')).toEqual(['Dana']);
     expect(names('Are you coming tomorrow, Priya?')).toEqual(['Priya']);
@@ -130,6 +149,8 @@ describe("person spans in generated clinicians' posts and notes", () => {
   it.each([
     ['names from faker in 20 Latin-script locales', {}],
     ['invented names that are in no lexicon', { invented: true }],
+    ['names from faker in Cyrillic and Greek', { locales: ['ru', 'uk', 'el'] }],
+    ['names from faker in the Arabic and Hebrew scripts', { locales: ['ar', 'he', 'fa'] }],
   ] as const)('%s: recall >= 0.85 at precision >= 0.75', (_label, opts) => {
     const r = spanScore(personProse(17, 300, opts), 'person');
     expect(r.gold).toBeGreaterThan(400);

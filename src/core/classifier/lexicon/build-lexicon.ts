@@ -3,7 +3,11 @@
 // Sources (all allow redistribution; see docs/classifier.md):
 // - compromise 14.17 (MIT): lexicon entries tagged FirstName/MaleName/FemaleName and LastName.
 // - @faker-js/faker 10 (MIT): person.first_name / person.last_name of every locale whose script
-//   has letter case (Latin, Cyrillic, Greek, Armenian, Georgian is uncased and skipped).
+//   has letter case (Latin, Cyrillic, Greek, Armenian), and of the locales written in the
+//   Arabic and Hebrew scripts, which have none (UNCASED_LOCALES: no capital marks a name there,
+//   so person.ts starts a name at a lexicon first name). Other uncased scripts are skipped:
+//   Chinese, Japanese and Thai write names without spaces, and faker's Korean names put the
+//   given name first, as no one writes them.
 // - Common lower-case words: counted on the *train* splits of BTC and WNUT 17 (CC BY 4.0,
 //   Derczynski et al.), never on the dev splits the benchmark reports on.
 // Nothing here runs in the extension; it only writes a compact data file.
@@ -20,6 +24,9 @@ function fold(s: string): string {
   return s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
 }
 const cased = (s: string) => s.toUpperCase() !== s.toLowerCase();
+const UNCASED_LOCALES = new Set(['ar', 'fa', 'ur', 'ku_ckb', 'he']);
+/** Arabic-script or Hebrew letters (and their marks) only. */
+const arabicOrHebrew = (s: string) => /^[\u0590-\u05ff\u0600-\u06ff\u0750-\u077f\ufb1d-\ufb4f\ufb50-\ufdff\ufe70-\ufeff]+$/.test(s);
 
 const lex = (nlp.model() as { one: { lexicon: Record<string, string | string[]> } }).one.lexicon;
 const first = new Set<string>();
@@ -54,10 +61,15 @@ function sample(xs: string[], cap: number): string[] {
 }
 for (const [code, def] of Object.entries(allLocales as Record<string, { person?: { first_name?: NameDef; last_name?: NameDef } }>)) {
   if (SKIP.has(code) || !def.person) continue;
-  const fn = [...new Set(flat(def.person.first_name).flatMap((n) => n.split(/[\s-]+/)).filter((p) => p.length >= 2 && cased(p)).map(fold))].sort();
+  const uncased = UNCASED_LOCALES.has(code);
+  const keep = uncased ? arabicOrHebrew : cased;
+  // In those scripts a name of several words ("عبد الله", "בן דוד") is not split: its parts
+  // ("الله", "בן") are not names alone.
+  const parts = (n: string, sep: RegExp) => (uncased ? (/[\s-]/.test(n) ? [] : [n]) : n.split(sep));
+  const fn = [...new Set(flat(def.person.first_name).flatMap((n) => parts(n, /[\s-]+/)).filter((p) => p.length >= 2 && keep(p)).map(fold))].sort();
   for (const n of sample(fn, FIRST_CAP)) first.add(n);
   // Slavic feminine surnames (Nováková, Kowalska) are derivable from the masculine form.
-  const ln = [...new Set(flat(def.person.last_name).flatMap((n) => n.split(/\s+/)).filter((p) => p.length >= 2 && cased(p)).map(fold))].sort();
+  const ln = [...new Set(flat(def.person.last_name).flatMap((n) => parts(n, /\s+/)).filter((p) => p.length >= 2 && keep(p)).map(fold))].sort();
   const lnSet = new Set(ln);
   const masculine = ln.filter((w) => !(/(ova|eva)$/.test(w) && lnSet.has(w.slice(0, -3))) && !(/ska$/.test(w) && lnSet.has(w.slice(0, -1) + 'i')));
   for (const n of sample(masculine, LAST_CAP)) last.add(n);
@@ -94,8 +106,10 @@ const ambiguous = [...first, ...last].filter((w) => common.has(w) || (compromise
 
 // Drop names that are mostly ordinary words in tweets, e.g. "love", "happy", "new".
 const tooCommon = (w: string) => (lowerCount.get(w) ?? 0) >= 20 && (lowerCount.get(w) ?? 0) > 4 * (capCount.get(w) ?? 0);
-const firstList = [...first].filter((w) => /^[\p{L}']+$/u.test(w) && !tooCommon(w)).sort();
-const lastList = [...last].filter((w) => /^[\p{L}'-]+$/u.test(w) && !tooCommon(w)).sort();
+// Arabic-script names keep their marks: folding decomposes hamza forms (أ is ا + U+0654), as
+// foldWord() does at run time.
+const firstList = [...first].filter((w) => (/^[\p{L}']+$/u.test(w) || arabicOrHebrew(w)) && !tooCommon(w)).sort();
+const lastList = [...last].filter((w) => (/^[\p{L}'-]+$/u.test(w) || arabicOrHebrew(w)) && !tooCommon(w)).sort();
 const commonList = [...common].filter((w) => /^[\p{L}']+$/u.test(w)).sort();
 const ambiguousList = [...new Set(ambiguous)].filter((w) => !tooCommon(w)).sort();
 const placeList = [...places].filter((w) => /^[\p{L}'-]{2,}$/u.test(w)).sort();
