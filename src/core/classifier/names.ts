@@ -29,6 +29,8 @@ function gateSlot(h: number): number {
 /** Slots of the table: a power of two, about twice the ~29,400 distinct words. */
 const TABLE_BITS = 16;
 const TABLE_MASK = (1 << TABLE_BITS) - 1;
+/** FNV-1a's offset basis, the second hash's start. */
+const FNV_SEED = 0x811c9dc5 | 0;
 /** Longest word the decoder keeps prefix hashes for (longer ones would only cost a resize). */
 const MAX_WORD = 256;
 
@@ -61,7 +63,7 @@ function decodeInto(coded: string, lx: Lexicon, bit: number, gate: Uint32Array |
   const { keys, flags } = lx;
   const h1At = new Int32Array(MAX_WORD + 1);
   const h2At = new Int32Array(MAX_WORD + 1);
-  h2At[0] = 0x811c9dc5 | 0;
+  h2At[0] = FNV_SEED;
   const n = coded.length;
   // Length of the current word (as far as prefix hashes are kept).
   let cur = 0;
@@ -80,7 +82,7 @@ function decodeInto(coded: string, lx: Lexicon, bit: number, gate: Uint32Array |
     for (i++; i < n; i++) {
       const c = coded.charCodeAt(i);
       if (c === 44) break;
-      // The lists are folded already (names.test.ts checks): foldCode(c) is c, and hashWord's
+      // The lists are folded already (lexicon.test.ts checks): foldCode(c) is c, and hashWord's
       // hash needs no call per character.
       h1 = (Math.imul(h1, 31) + c) | 0;
       h2 = Math.imul(h2 ^ c, 0x01000193);
@@ -105,7 +107,7 @@ function decodeInto(coded: string, lx: Lexicon, bit: number, gate: Uint32Array |
 /** The table slot of a folded word, or -1 if it is in no list. */
 function find(lx: Lexicon, word: string): number {
   let h1 = 0;
-  let h2 = 0x811c9dc5 | 0;
+  let h2 = FNV_SEED;
   for (let i = 0; i < word.length; i++) {
     const c = word.charCodeAt(i);
     h1 = (Math.imul(h1, 31) + c) | 0;

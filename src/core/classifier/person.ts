@@ -6,7 +6,7 @@ import type { Hit } from './hit';
 import { PERSON_SPARSE, PERSON_SPARSE_SCALE, PERSON_THRESHOLD, PERSON_WEIGHTS } from './lexicon/person-model.generated';
 import { MAX_SPARSE, sparseFeatures, sparseWeight } from './person-sparse';
 import { LX_AMBIGUOUS, LX_COMMON, LX_FIRST, LX_LAST, LX_ORG, LX_PLACE, lexiconFlags, mayBeFirstNameHash, isCommonWord, isFirstName, isLastName } from './names';
-import { foldWord, isAsciiAlnum, isDigit, isLetter, isLower, isUpper } from './text';
+import { foldWord, isAsciiAlnum, isDigit, isLetter, isLower, isUpper, uncasedScript } from './text';
 import { foldCode } from './fold';
 
 type Gap = 'start' | 'space' | 'comma' | 'break' | 'other';
@@ -231,30 +231,22 @@ function particlesAt(toks: Token[], j: number): number {
   return m > j && next !== undefined && next.gap === 'space' && canContinue(next) ? m - j : 0;
 }
 
-/** 1 for a Hebrew letter, 2 for an Arabic-script letter, else 0 (scripts without case whose
- *  names the lexicon has; see build-lexicon.ts). */
-function uncasedScript(c: number): number {
-  if ((c >= 0x5d0 && c <= 0x5ea) || (c >= 0xfb1d && c <= 0xfb4f)) return 1;
-  if ((c >= 0x620 && c <= 0x64a) || (c >= 0x66e && c <= 0x6d3) || (c >= 0x6fa && c <= 0x6ff) || (c >= 0x750 && c <= 0x77f) || (c >= 0xfb50 && c <= 0xfdff) || (c >= 0xfe70 && c <= 0xfefc)) return 2;
-  return 0;
-}
-
 /**
  * A lone word in an uncased script between words of cased scripts on its line ("my client
  * יוסף asked"): in an English post that is a name. Inside Arabic or Hebrew prose it is not
  * enough, since many first names there are also ordinary words.
  */
 function embeddedIn(text: string, toks: Token[], k: number, script: number): boolean {
-  const t = toks[k] as Token;
-  let cased = false;
-  for (const j of [k - 1, k + 1]) {
-    const u = toks[j];
-    if (!u || u.line !== t.line || u.handle) continue;
+  const side = (u: Token | undefined, line: number): number => {
+    // 0: says nothing (absent, another line, a handle); 1: a cased word; -1: the same script.
+    if (!u || u.line !== line || u.handle) return 0;
     const c = text.charCodeAt(u.s);
-    if (uncasedScript(c) === script) return false;
-    if (isUpper(c) || isLower(c)) cased = true;
-  }
-  return cased;
+    return uncasedScript(c) === script ? -1 : isUpper(c) || isLower(c) ? 1 : 0;
+  };
+  const line = (toks[k] as Token).line;
+  const before = side(toks[k - 1], line);
+  const after = side(toks[k + 1], line);
+  return before >= 0 && after >= 0 && before + after > 0;
 }
 
 function isCapName(t: Token): boolean {
@@ -411,12 +403,13 @@ export function personCandidates(text: string, from: number, to: number, toks: T
     }
     // "Dr. van de Pol", "Ms. de Boer": after a title a surname may start with its particles.
     const particleStart = !t.cap && prev !== null && prev.cap && t.gap !== 'break' && PARTICLES.has(t.f) && TITLES.has(prev.f) && particlesAt(toks, k) > 0;
-    const lowerName = !particleStart && !t.cap && (t.e - t.s >= 3 || (t.e - t.s === 2 && uncasedScript(text.charCodeAt(t.s)) !== 0)) && mayBeFirstName(t) && firstNameOfToken(t) && !is(t, LX_AMBIGUOUS) && !is(t, LX_COMMON);
-    // In the Arabic and Hebrew scripts no capital marks a name: a lexicon first name starts
-    // one, and the next word in the same script is taken as the surname.
-    const uncased = lowerName ? uncasedScript(text.charCodeAt(t.s)) : 0;
+    // In the Arabic and Hebrew scripts no capital marks a name: a lexicon first name (of two
+    // letters or more there) starts one, and the next word in the same script is its surname.
+    const script = t.cap ? 0 : uncasedScript(text.charCodeAt(t.s));
+    const lowerName = !particleStart && !t.cap && t.e - t.s >= (script !== 0 ? 2 : 3) && mayBeFirstName(t) && firstNameOfToken(t) && !is(t, LX_AMBIGUOUS) && !is(t, LX_COMMON);
+    const uncased = lowerName ? script : 0;
     // "Dr. כהן": after a title, any word in those scripts is a surname.
-    const titledUncased = !t.cap && !t.handle && prev !== null && prev.cap && t.gap !== 'break' && uncasedScript(text.charCodeAt(t.s)) !== 0 && TITLES.has(prev.f);
+    const titledUncased = script !== 0 && prev !== null && prev.cap && t.gap !== 'break' && TITLES.has(prev.f);
     if ((!isCapName(t) && !lowerName && !particleStart && !titledUncased) || TITLES.has(t.f)) {
       k++;
       continue;

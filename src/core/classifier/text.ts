@@ -81,6 +81,17 @@ export function isLower(c: number): boolean {
   return yes;
 }
 
+export const SCRIPT_HEBREW = 1;
+export const SCRIPT_ARABIC = 2;
+
+/** SCRIPT_HEBREW or SCRIPT_ARABIC for a letter of those scripts (which have no letter case
+ *  and whose names the lexicon holds; see lexicon/build-lexicon.ts), else 0. */
+export function uncasedScript(c: number): number {
+  if ((c >= 0x5d0 && c <= 0x5ea) || (c >= 0xfb1d && c <= 0xfb4f)) return SCRIPT_HEBREW;
+  if ((c >= 0x620 && c <= 0x64a) || (c >= 0x66e && c <= 0x6d5) || (c >= 0x6fa && c <= 0x6ff) || (c >= 0x750 && c <= 0x77f) || (c >= 0xfb50 && c <= 0xfdff) || (c >= 0xfe70 && c <= 0xfefc)) return SCRIPT_ARABIC;
+  return 0;
+}
+
 /** Letter in a script without case (CJK, Arabic, Hebrew, Thai...). */
 export function isUncasedLetter(c: number): boolean {
   return c >= 128 && isLetter(c) && !isUpper(c) && !isLower(c);

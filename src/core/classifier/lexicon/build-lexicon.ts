@@ -16,6 +16,7 @@ import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import nlp from 'compromise';
 import { allLocales } from '@faker-js/faker';
+import { uncasedScript } from '../text';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const nerDir = process.argv[2] ?? '/work/shared/data/ner';
@@ -25,8 +26,12 @@ function fold(s: string): string {
 }
 const cased = (s: string) => s.toUpperCase() !== s.toLowerCase();
 const UNCASED_LOCALES = new Set(['ar', 'fa', 'ur', 'ku_ckb', 'he']);
-/** Arabic-script or Hebrew letters (and their marks) only. */
-const arabicOrHebrew = (s: string) => /^[\u0590-\u05ff\u0600-\u06ff\u0750-\u077f\ufb1d-\ufb4f\ufb50-\ufdff\ufe70-\ufeff]+$/.test(s);
+/** Letters of one of the scripts person.ts reads without case (text.ts uncasedScript), and
+ *  their combining marks, only. */
+const arabicOrHebrew = (s: string) => {
+  const script = uncasedScript(s.charCodeAt(0));
+  return script !== 0 && [...s].every((ch) => uncasedScript(ch.charCodeAt(0)) === script || /\p{M}/u.test(ch));
+};
 
 const lex = (nlp.model() as { one: { lexicon: Record<string, string | string[]> } }).one.lexicon;
 const first = new Set<string>();
