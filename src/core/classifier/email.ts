@@ -5,7 +5,7 @@ import { isAsciiAlnum, isLetter } from './text';
 import { lazy } from '../lazy';
 
 /** Local parts that name a mailbox role, not a person. */
-const roleLocal = lazy(
+export const roleLocal = lazy(
   () =>
     new Set(
       (
@@ -59,15 +59,38 @@ function isDomainChar(c: number): boolean {
   return isAsciiAlnum(c) || c === 45 || c === 46 || (c > 127 && isLetter(c));
 }
 
+/** The longest role name; role names are lower-case letters and '-' only (email.test.ts). */
+const MAX_ROLE = 15;
+
 export function isRoleLocal(local: string): boolean {
-  const l = local.toLowerCase();
-  if (roleLocal().has(l)) return true;
+  return roleLocalAt(local, 0, local.length);
+}
+
+/**
+ * isRoleLocal(s.slice(a, b)). Role names are letters and '-', so a local part (or its part before
+ * a tag or number) with anything else cannot be one: most client addresses ("maria.garcia42")
+ * are turned away without a lower-cased copy or a set lookup.
+ */
+function roleLocalAt(s: string, a: number, b: number): boolean {
+  // Length of the leading run of letters and '-'.
+  let run = a;
+  while (run < b && run - a <= MAX_ROLE) {
+    const c = s.charCodeAt(run) | 32;
+    if (!((c >= 97 && c <= 122) || c === 45)) break;
+    run++;
+  }
+  if (run === b && b - a <= MAX_ROLE) {
+    if (roleLocal().has(s.slice(a, b).toLowerCase())) return true;
+  }
   // "sales+web", "support2", "office_1": the role before a tag or a number.
-  let end = l.indexOf('+');
-  if (end === -1) end = l.length;
-  while (end > 0 && l.charCodeAt(end - 1) >= 48 && l.charCodeAt(end - 1) <= 57) end--;
-  if (end > 0 && (l[end - 1] === '.' || l[end - 1] === '_' || l[end - 1] === '-')) end--;
-  return end > 0 && end < l.length && roleLocal().has(l.slice(0, end));
+  let end = s.indexOf('+', a);
+  if (end === -1 || end > b) end = b;
+  while (end > a && s.charCodeAt(end - 1) >= 48 && s.charCodeAt(end - 1) <= 57) end--;
+  if (end > a) {
+    const c = s.charCodeAt(end - 1);
+    if (c === 46 || c === 95 || c === 45) end--;
+  }
+  return end > a && end < b && end <= run && end - a <= MAX_ROLE && roleLocal().has(s.slice(a, end).toLowerCase());
 }
 
 /** Finds plain addresses in text[from, to). */
@@ -115,14 +138,13 @@ function emailAround(text: string, at: number, minStart: number, to: number): Hi
   }
   if (text.charCodeAt(at - 1) === 46) return null; // local part ends with a dot
   const value = text.slice(s, e).toLowerCase();
-  const local = value.slice(0, at - s);
   return {
     type: 'email',
     start: s,
     end: e,
     confidence: 0.99,
-    key: text.charCodeAt(at) === 0xff20 ? local + '@' + value.slice(at - s + 1) : value,
-    role: isRoleLocal(local),
+    key: text.charCodeAt(at) === 0xff20 ? value.slice(0, at - s) + '@' + value.slice(at - s + 1) : value,
+    role: roleLocalAt(value, 0, at - s),
   };
 }
 

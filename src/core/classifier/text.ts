@@ -140,10 +140,64 @@ export function foldWord(s: string): string {
     }
   }
   if (ascii) return s.toLowerCase();
+  return foldByCode(s) ?? foldSlow(s);
+}
+
+function foldSlow(s: string): string {
   return s
     .normalize('NFD')
     .replace(/[\u0300-\u036f]/g, '')
     .toLowerCase();
+}
+
+// foldSlow() one code unit at a time, filled on first sight: the folded unit, FOLD_DROP for a
+// combining mark the fold removes, FOLD_SLOW where the result is not one unit. Where every
+// unit of a word has an entry, the units' folds joined are foldSlow() of the word: NFD
+// decomposes each character on its own and then reorders only combining marks, the only marks
+// with an entry are U+0300-U+036F, which are all removed, and no unit with an entry has a
+// lower case that depends on its neighbours (Greek, with its final sigma, is left out).
+// normalize() costs about three times this per word, and a list of names from many countries
+// folds one per cell (fast-paths.test.ts checks every unit and random words against normalize()).
+const FOLD_TABLE_END = 0x1f00; // Latin, IPA, combining marks, Greek and Cyrillic, Latin Extended Additional
+const FOLD_UNKNOWN = 0;
+const FOLD_SLOW = 1;
+const FOLD_DROP = 0xffff;
+let foldTable: Uint16Array | null = null;
+let foldBuf = new Uint16Array(64);
+
+function foldByCode(s: string): string | null {
+  const n = s.length;
+  if (n > foldBuf.length) foldBuf = new Uint16Array(n);
+  const table = (foldTable ??= new Uint16Array(FOLD_TABLE_END));
+  const buf = foldBuf;
+  let m = 0;
+  for (let i = 0; i < n; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 128) {
+      buf[m++] = c >= 65 && c <= 90 ? c + 32 : c;
+      continue;
+    }
+    if (c >= FOLD_TABLE_END || (c >= 0x370 && c <= 0x3ff)) return null; // Greek: final sigma
+    let f = table[c] as number;
+    if (f === FOLD_UNKNOWN) f = table[c] = foldEntry(c);
+    if (f === FOLD_SLOW) return null;
+    if (f !== FOLD_DROP) buf[m++] = f;
+  }
+  return String.fromCharCode.apply(null, buf.subarray(0, m) as unknown as number[]);
+}
+
+let markRe: RegExp | null = null;
+
+function foldEntry(c: number): number {
+  if (c >= 0x300 && c <= 0x36f) return FOLD_DROP;
+  // Any other combining mark may be reordered against its neighbours' marks by NFD.
+  const ch = String.fromCharCode(c);
+  if ((markRe ??= /\p{M}/u).test(ch)) return FOLD_SLOW;
+  const r = foldSlow(ch);
+  if (r.length === 0) return FOLD_DROP;
+  if (r.length > 1) return FOLD_SLOW;
+  const f = r.charCodeAt(0);
+  return f === FOLD_UNKNOWN || f === FOLD_SLOW || f === FOLD_DROP ? FOLD_SLOW : f;
 }
 
 export function digitsOf(s: string): string {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findEmails, findObfuscatedEmails, isRoleLocal } from '../../../src/core/classifier/email';
+import { findEmails, findObfuscatedEmails, isRoleLocal, roleLocal } from '../../../src/core/classifier/email';
 import { values } from './helpers';
 
 describe('findEmails', () => {
@@ -28,6 +28,26 @@ describe('findEmails', () => {
     expect(isRoleLocal('noreply')).toBe(true);
     expect(isRoleLocal('jane.doe')).toBe(false);
     expect(isRoleLocal('sales2')).toBe(true);
+  });
+
+  it('knows every role name in any case, before a tag or a number, and nothing around it', () => {
+    for (const role of roleLocal()) {
+      // isRoleLocal() turns away anything longer or with other characters without a lookup.
+      expect(role).toMatch(/^[a-z-]{1,15}$/);
+      const upper = role.toUpperCase();
+      for (const local of [role, upper, `${role}+tag`, `${upper}7`, `${role}_1`, `${role}.2`, `${role}-99`]) expect(isRoleLocal(local), local).toBe(true);
+      for (const local of [`x${role}`, `${role}x1`, `${role}.x`, `${role}é`, `1${role}`]) expect(isRoleLocal(local), local).toBe(false);
+    }
+    for (const local of ['maria.garcia42', 'sales.team', 'info_desk', 'a+info', '']) expect(isRoleLocal(local), local).toBe(false);
+    // In the text: the found address's own local part is what is asked about.
+    const text = 'Write to Support+Web@clinic.org, jane.doe@clinic.org or OFFICE2＠clinic.org.';
+    const out: Parameters<typeof findEmails>[3] = [];
+    findEmails(text, 0, text.length, out);
+    expect(out.map((h) => [h.key, h.role])).toEqual([
+      ['support+web@clinic.org', true],
+      ['jane.doe@clinic.org', false],
+      ['office2@clinic.org', true],
+    ]);
   });
 });
 
