@@ -91,7 +91,10 @@ function findTable(text: string, form: ContentForm): Table | null {
     if (headText && kindFromHeader(normalizeHeader(headText)).fromHeader) {
       const start = firstNl + 1;
       const sample = collectRows(new LineCursor(text, start), SAMPLE_ROWS);
-      if (sample.length >= 2) {
+      // Values are short; a post under a title such as "Client success story" has paragraphs.
+      let long = 0;
+      for (const r of sample) if (r.e - r.s > MAX_LINE_VALUE) long++;
+      if (sample.length >= 2 && long * 5 <= sample.length) {
         return { kind: 'lines', delimiter: '\n', columns: [normalizeHeader(headText)], hasHeader: true, headerEnd: start, sample, open: () => new LineCursor(text, start) };
       }
     }
@@ -192,6 +195,9 @@ function runHashOf(w: string, a: number, b: number): number {
 function isWordUnit(c: number): boolean {
   return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
 }
+
+/** Longest line that still reads as one value of a one-per-line list ("Name <email>, phone"). */
+const MAX_LINE_VALUE = 100;
 
 /** Free text: every detector over chunks that end at a line break (or a space). */
 function* freeTextHits(text: string, store: HitStore, own: OwnMatcher | null): Generator<void, void> {

@@ -33,10 +33,11 @@ import {
   T_PHONE,
   BitSet,
   IntSet,
+  keyNumber,
   type HitSpans,
   type HitStore,
 } from './hitstore';
-import { isLetter, lineEnd, lineStart } from './text';
+import { foldWord, isLetter, lineEnd, lineStart } from './text';
 import { runToEnd } from './steps';
 
 /** Identifiers and clinical words closer than this (UTF-16 units, same paragraph) are "next to" each other. */
@@ -58,6 +59,8 @@ interface RecordAcc {
   org: boolean;
   row: number;
   lastEnd: number;
+  /** Free text: every name in the record is one word of a full name found elsewhere in the text. */
+  onlyPartsOfFullNames: boolean;
 }
 
 function resetRecord(r: RecordAcc): void {
@@ -70,6 +73,7 @@ function resetRecord(r: RecordAcc): void {
   r.org = false;
   r.row = -2;
   r.lastEnd = 0;
+  r.onlyPartsOfFullNames = true;
 }
 
 /** Distinct-people bookkeeping across records. */
@@ -84,6 +88,8 @@ class PeopleCounter {
   add(r: RecordAcc): void {
     if (r.org && r.nameCount === 0) return;
     const hasName = r.nameCount > 0;
+    // "Hannah" after "Hannah Lindqvist", with nothing else: the same person again.
+    if (hasName && r.onlyPartsOfFullNames && r.email === -1 && r.phone === -1 && !r.other) return;
     if (hasName) {
       // The same person listed twice (same name, or same email under a variant of the name).
       if (this.names.has(r.nameKey) || (r.email !== -1 && this.emails.has(r.email)) || (r.email === -1 && r.phone !== -1 && this.phones.has(r.phone))) return;
@@ -164,6 +170,8 @@ export function* decideSteps(analysis: Analysis, options: ClassifyOptions = {}):
   let open = false;
   const clientHeader = table !== null && columns !== null && columns.some((c) => c.clientHeader && c.kind === 'name');
   const clientHeaderRows = new BitSet();
+  let fullNameParts: Map<number, number[]> | null = null;
+  const partOfFullName = (i: number): boolean => nearFullName((fullNameParts ??= wordsOfFullNames(text, h, kept)), h.key(i), h.start(i));
   for (let i = 0; i < n; i++) {
     if ((i & TICK) === TICK) yield;
     if (!kept(i)) continue;
@@ -190,6 +198,7 @@ export function* decideSteps(analysis: Analysis, options: ClassifyOptions = {}):
         // Every row of a table is a list item.
         rec.listed = true;
         rec.org = analysis.orgRows.has(row);
+        rec.onlyPartsOfFullNames = false;
         open = true;
       }
       addToRecord(rec, h, i);
@@ -204,6 +213,7 @@ export function* decideSteps(analysis: Analysis, options: ClassifyOptions = {}):
         open = true;
       }
       addToRecord(rec, h, i);
+      if (t === T_PERSON && rec.onlyPartsOfFullNames && (h.has(i, F_FULL) || !partOfFullName(i))) rec.onlyPartsOfFullNames = false;
       if ((t === T_EMAIL || t === T_PHONE) && isListItem(text, h, i)) rec.listed = true;
     }
   }
@@ -371,6 +381,44 @@ export function decide(analysis: Analysis, options: ClassifyOptions = {}): Class
  * a second phone on a new line does, a name after a contact on a new line does, or the gap is
  * too wide.
  */
+/** A lone name this close to a full name it is part of is taken for the same person. */
+const SAME_PERSON_SPAN = 2000;
+
+/** Where each first and last word of a full name occurs (start offsets in text order), keyed as
+ *  person hits are: "Hannah" after "Hannah Lindqvist" is the same client, not a second one. */
+function wordsOfFullNames(text: string, h: HitStore, kept: (i: number) => boolean): Map<number, number[]> {
+  const out = new Map<number, number[]>();
+  const add = (word: string, at: number) => {
+    const k = keyNumber(foldWord(word));
+    const list = out.get(k);
+    if (list) list.push(at);
+    else out.set(k, [at]);
+  };
+  for (let i = 0; i < h.n; i++) {
+    if (h.type(i) !== T_PERSON || !h.has(i, F_FULL) || h.has(i, F_HANDLE) || !kept(i)) continue;
+    const name = text.slice(h.start(i), h.end(i));
+    const first = name.indexOf(' ');
+    if (first < 0) continue;
+    add(name.slice(0, first), h.start(i));
+    add(name.slice(name.lastIndexOf(' ') + 1), h.start(i));
+  }
+  return out;
+}
+
+function nearFullName(parts: Map<number, number[]>, key: number, at: number): boolean {
+  const starts = parts.get(key);
+  if (!starts) return false;
+  // The first full name starting at or after `at - SAME_PERSON_SPAN`.
+  let lo = 0;
+  let hi = starts.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((starts[mid] as number) < at - SAME_PERSON_SPAN) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < starts.length && (starts[lo] as number) <= at + SAME_PERSON_SPAN;
+}
+
 function startsNewRecord(text: string, r: RecordAcc, h: HitStore, i: number): boolean {
   const s = h.start(i);
   if (s - r.lastEnd > RECORD_GAP) return true;

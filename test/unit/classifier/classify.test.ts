@@ -44,6 +44,19 @@ describe('classify: client lists', () => {
     expect(classify('Speakers\nJane Doe\nOmar Haddad\nLi Wei').verdict).toBe('none');
   });
 
+  it('reads a post under a title with "client" in it as a post, not as a one-per-line list', () => {
+    const story =
+      'Client success story\n\nWhen Hannah Lindqvist first came to see me last spring, she had been living with generalized anxiety disorder for years and was barely sleeping. After twelve weeks she is back at work.\n\nIf you are struggling the way Hannah was, book a consultation.\n#therapy';
+    const c = classify(story);
+    expect(c.verdict).toBe('warning');
+    expect(c.reasons).toEqual(['clinical_context']);
+    expect(c.people).toBe(1);
+    // Spans of the names themselves, not of the lines they are in.
+    expect(c.findings.filter((f) => f.type === 'person').map((f) => story.slice(f.start, f.end))).toEqual(['Hannah Lindqvist', 'Hannah']);
+    // Short values under the same title are still a list.
+    expect(classify('Client success stories\nHannah Lindqvist\nOmar Haddad\nLi Wei').reasons).toContain('client_list');
+  });
+
   it('does not count businesses as people', () => {
     const dir = 'Company,Phone,Website\nAcme LLC,(415) 555-2671,https://acme.com\nBolt Inc,212-555-0123,https://bolt.io\nCedar Group,646-555-0100,https://cedar.net';
     expect(classify(dir).verdict).toBe('none');
@@ -161,6 +174,21 @@ describe('classify: output', () => {
     expect(c.examples.map((e) => e.type)).toEqual(['person', 'email', 'phone', 'person', 'email']);
     const all = JSON.stringify(c.examples);
     for (const v of ['Jane', 'jane.doe', '555-2671', 'Omar']) expect(all).not.toContain(v);
+  });
+
+  it('counts a first name near the full name it belongs to as the same person', () => {
+    const one = 'Hannah Lindqvist was treated for depression last year. Hannah is back at work now.';
+    expect(classify(one).people).toBe(1);
+    // Two Hannahs: the lone one is one of them, not a third person.
+    expect(classify('Hannah Lindqvist and Hannah Berg were treated for depression. Hannah said thanks.').people).toBe(2);
+    // A first name of nobody else in the text is someone else; so is a full name's namesake far away.
+    expect(classify('Hannah Lindqvist was treated for depression. Maria is back at work now.').people).toBe(2);
+    const far = `Hannah Lindqvist was treated for depression.\n${'We met for coffee. '.repeat(120)}\nHannah said hi.`;
+    expect(classify(far).people).toBe(2);
+    expect(classify(`Hannah said hi.\n${'We met for coffee. '.repeat(120)}\nHannah Lindqvist was treated for depression.`).people).toBe(2);
+    expect(classify(`Hannah said hi.\nWe met for coffee.\nHannah Lindqvist was treated for depression.`).people).toBe(1);
+    // A lone name with a contact is a record of its own.
+    expect(classify('Hannah Lindqvist was treated for depression. Hannah: (415) 555-2671').people).toBe(2);
   });
 
   it('is deterministic', () => {
