@@ -27,7 +27,7 @@ import {
   type Row,
   type Table,
 } from './structure';
-import { NextMatch, countDigits, foldWord, isLetter, isUncasedLetter, isUpper } from './text';
+import { NextMatch, countDigits, foldWord, isAsciiAlnum, isLetter, isUncasedLetter, isUpper } from './text';
 
 export interface Analysis {
   text: string;
@@ -147,53 +147,46 @@ function append(store: HitStore, hits: Hit[], row: number, text: string, own: Ow
   }
 }
 
-/** A cell naming a business: a URL or domain, or a company word ("Inc", "LLC", "Studio"). */
-export const ORG_CELL = /^(?:https?:\/\/|www\.)|\.(?:com|org|net|biz|io|co)(?:\/|$)|\b(?:inc|llc|l\.l\.c|ltd|gmbh|corp|corporation|company|group|plc|s\.?a|s\.?l|ag|bv|pty|associates|partners|sons|services|solutions|holdings|enterprises|industries|studio|agency)\b\.?/i;
+/** Company words (whole words, any case) that make a cell a business's. */
 const ORG_WORDS = 'inc llc ltd gmbh corp corporation company group plc sa sl ag bv pty associates partners sons services solutions holdings enterprises industries studio agency'.split(' ');
+
+/** A cell naming a business: a URL or domain, or a company word ("Inc", "LLC", "S.A.", "Studio"). */
+export const ORG_CELL = new RegExp(`^(?:https?://|www\\.)|\\.(?:com|org|net|biz|io|co)(?:/|$)|\\b(?:l\\.l\\.c|s\\.a|s\\.l|${ORG_WORDS.join('|')})\\b\\.?`, 'i');
 let orgWordHashes: Set<number> | null = null;
 
-function orgRunHash(h: number, len: number): number {
-  return (h ^ Math.imul(len, 0x9e3779b1)) | 0;
+/** Hash of text[a, b) with ASCII letters lower-cased, and its length. */
+function runHash(text: string, a: number, b: number): number {
+  let h = 0;
+  for (let i = a; i < b; i++) h = (Math.imul(h, 31) + (text.charCodeAt(i) | 32)) | 0;
+  return (h ^ Math.imul(b - a, 0x9e3779b1)) | 0;
+}
+
+/** A unit of a word as a regular expression's \b sees it without the u flag. */
+function isWordUnit(c: number): boolean {
+  return isAsciiAlnum(c) || c === 95;
 }
 
 /**
  * ORG_CELL.test(text.slice(s, e)), without the regex for most cells: its URL and domain forms
  * and "l.l.c" / "s.a" need a '.' or a ':', and without one it can only match a whole ASCII word
- * (a run of [A-Za-z0-9_], as its \b sees words) that is one of ORG_WORDS. Each run is hashed
- * as it is read and compared only when the hash is one of theirs. The regex on every name cell
- * of a 10,000-row list took about 4 ms (fast-paths.test.ts compares the two).
+ * (a run of [A-Za-z0-9_], as its \b sees words) that is one of ORG_WORDS. A run is compared
+ * only when its hash is one of theirs. The regex on every name cell of a 10,000-row list took
+ * about 4 ms (fast-paths.test.ts compares the two).
  */
 export function isOrgCell(text: string, s: number, e: number): boolean {
   for (let i = s; i < e; i++) {
     const c = text.charCodeAt(i);
     if (c === 46 || c === 58) return ORG_CELL.test(text.slice(s, e));
   }
-  const hashes = (orgWordHashes ??= new Set(ORG_WORDS.map((w) => runHashOf(w, 0, w.length))));
+  const hashes = (orgWordHashes ??= new Set(ORG_WORDS.map((w) => runHash(w, 0, w.length))));
   let i = s;
   while (i < e) {
     while (i < e && !isWordUnit(text.charCodeAt(i))) i++;
     const a = i;
-    let h = 0;
-    while (i < e) {
-      const c = text.charCodeAt(i);
-      if (!isWordUnit(c)) break;
-      h = (Math.imul(h, 31) + (c | 32)) | 0;
-      i++;
-    }
-    if (i > a && hashes.has(orgRunHash(h, i - a)) && ORG_WORDS.includes(text.slice(a, i).toLowerCase())) return true;
+    while (i < e && isWordUnit(text.charCodeAt(i))) i++;
+    if (i > a && hashes.has(runHash(text, a, i)) && ORG_WORDS.includes(text.slice(a, i).toLowerCase())) return true;
   }
   return false;
-}
-
-function runHashOf(w: string, a: number, b: number): number {
-  let h = 0;
-  for (let i = a; i < b; i++) h = (Math.imul(h, 31) + (w.charCodeAt(i) | 32)) | 0;
-  return orgRunHash(h, b - a);
-}
-
-/** A unit of a word as a regular expression's \b sees it without the u flag. */
-function isWordUnit(c: number): boolean {
-  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
 }
 
 /** Longest line that still reads as one value of a one-per-line list ("Name <email>, phone"). */

@@ -162,12 +162,15 @@ const FOLD_TABLE_END = 0x1f00; // Latin, IPA, combining marks, Greek and Cyrilli
 const FOLD_UNKNOWN = 0;
 const FOLD_SLOW = 1;
 const FOLD_DROP = 0xffff;
+/** Longest word folded by the table: words are short, and String.fromCharCode.apply() takes
+ *  each unit as an argument, which overflows the stack for a long enough string. */
+const FOLD_MAX = 256;
 let foldTable: Uint16Array | null = null;
-let foldBuf = new Uint16Array(64);
+const foldBuf = new Uint16Array(FOLD_MAX);
 
 function foldByCode(s: string): string | null {
   const n = s.length;
-  if (n > foldBuf.length) foldBuf = new Uint16Array(n);
+  if (n > FOLD_MAX) return null;
   const table = (foldTable ??= new Uint16Array(FOLD_TABLE_END));
   const buf = foldBuf;
   let m = 0;
