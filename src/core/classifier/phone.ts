@@ -15,7 +15,7 @@ export interface PhoneContext {
 }
 
 const PHONE_WORDS =
-  /(?:^|[^a-z])(?:tel|tel\.|telephone|phone|ph|ph\.|cell|cellphone|mobile|mob|mobil|móvil|movil|handy|fax|call|text|txt|sms|whatsapp|signal|contact|reach|telefon|teléfono|telefono|téléphone|portable|gsm)\s*[.:#]?\s*(?:me|us|at|on|is|\(?[a-z]{1,6}\)?)?\s*[:.#=-]?\s*$/i;
+  /(?:^|[^a-z])(?:tel|tel\.|telephone|phone|ph|ph\.|cell|cellphone|mobile|mob|mobil|móvil|movil|handy|fax|call|text|txt|sms|whatsapp|signal|contact|reach|telefon|teléfono|telefono|téléphone|portable|gsm)\s*[.:#]?(?:\s+(?:me|us|at|on|is|him|her|them|back|my|our|his|their|the|number|no\.?|home|work|office|direct|anytime|\([a-z]{1,6}\))){0,3}\s*[:.#=-]?\s*$/i;
 const NOT_PHONE_WORDS =
   /(?:^|[^a-z])(?:order|invoice|inv|ref|reference|id|account|acct|acc|ticket|case|po|sku|serial|s\/n|sn|tracking|track|transaction|txn|trx|confirmation|conf|receipt|item|part|model|lot|batch|version|ver|v|build|isbn|issn|zip|postal|postcode|policy|member|claim|npi|ein|tin|tax|vat|routing|iban|swift|bic|card|ssn|license|licence|patent|doi|pmid|ip|port|pid|uid|gid|code|pin|otp|amount|total|price|balance|qty|quantity|size|bytes|ms|sec|seconds|step|page|pages|row|line|chapter|section|vol|room|flight|booking|reservation|job|employee|emp|student|mrn|record|chart|file|docket|ref\.|no\.|nº|#)\s*[.:#]?\s*(?:no\.?|number|num|nr|#|id)?\s*[:.#=-]?\s*$/i;
 
@@ -131,17 +131,88 @@ function judge(text: string, s: number, e: number, ctx: PhoneContext, to: number
   if (!saysPhone && NOT_PHONE_WORDS.test(before)) return null;
   const bare = groups.length === 1;
   if (bare && !plus && !saysPhone) return null; // a bare digit run is an ID until told otherwise
-  if (!plus && !intlPrefix && !saysPhone && !plausibleNationalGrouping(groups, cand)) return null;
-  const valid = validate(cand, digits, plus, intlPrefix);
+  // Other groupings are not validated: only the stricter writtenLikePhone() can accept them.
+  const national = plus || intlPrefix || saysPhone || plausibleNationalGrouping(groups, cand);
+  const valid = national ? validate(cand, digits, plus, intlPrefix) : null;
+  const end = extensionEnd(text, e, to);
   if (!valid) {
     // A value in a phone column is a phone even when the number is not assigned (fake data,
     // typos): the list is what matters there.
     if (ctx.phoneColumn && digits.length >= 7 && digits.length <= 15) {
-      return { type: 'phone', start: s, end: e, confidence: 0.6, key: phoneKey(digits) };
+      return { type: 'phone', start: s, end, confidence: 0.6, key: phoneKey(digits) };
     }
-    return null;
+    const shaped = writtenLikePhone(cand, groups, digits, plus, intlPrefix, saysPhone);
+    return shaped > 0 ? { type: 'phone', start: s, end, confidence: shaped, key: phoneKey(digits) } : null;
   }
-  return { type: 'phone', start: s, end: e, confidence: saysPhone || plus ? 0.97 : 0.9, key: phoneKey(valid) };
+  return { type: 'phone', start: s, end, confidence: saysPhone || plus ? 0.97 : 0.9, key: phoneKey(valid) };
+}
+
+// " x204", " ext. 12", ", extension 3": the extension is part of the number a person wrote,
+// so a redaction that left it behind would leave part of the number.
+const EXTENSION = /^,?[ \u00a0]{0,2}(?:x|ext\.?|extn\.?|extension)[ \u00a0]{0,2}\.?[ \u00a0]{0,1}(\d{1,6})(?![\d\p{L}])/iu;
+
+/** The end of the number at `e` with its extension, if one follows. */
+function extensionEnd(text: string, e: number, to: number): number {
+  const c = text.charCodeAt(e);
+  if (c !== 32 && c !== 0xa0 && c !== 44 && c !== 120 && c !== 88 && c !== 101 && c !== 69) return e;
+  const m = EXTENSION.exec(text.slice(e, Math.min(to, e + 24)));
+  return m ? e + m[0].length : e;
+}
+
+/**
+ * Confidence for a number libphonenumber does not know as assigned, written as only phone
+ * numbers are written (0: not a phone). Made-up numbers (sample data, "555" numbers, areas not
+ * yet in the metadata) and numbers of countries the metadata misjudges are still somebody's
+ * contact as far as a list or a post goes. Spaces alone never suffice: "250 300 1200" is
+ * three amounts as often as a phone.
+ */
+function writtenLikePhone(cand: string, groups: string[], digits: string, plus: boolean, intlPrefix: boolean, saysPhone: boolean): number {
+  if (plus || intlPrefix) {
+    // A country code libphonenumber knows, and a length that country's numbers can have.
+    const p = safeParse(plus ? cand : '+' + digits.replace(/^(?:00|011)/, ''));
+    return p && p.isPossible() && groups.length >= 2 ? 0.85 : 0;
+  }
+  if (digits.length < 7 || digits.length > 13) return 0;
+  const seps = cand.replace(/[0-9]/g, '');
+  const spacesOnly = /^ +$/.test(seps);
+  if (nanpShaped(cand)) return saysPhone ? 0.9 : 0.85;
+  // The North American layout that breaks its plan's rules ("299-066-9452") is not one.
+  const lens = groups.map((g) => g.length).join(',');
+  if (!saysPhone && (lens === '3,3,4' || lens === '1,3,3,4')) return 0;
+  if (saysPhone && (digits.length >= 8 || groups.length >= 2)) return 0.8;
+  if (groups.length < 2) return 0;
+  // Trunk-0 national numbers grouped as they are written ("0500 725881", "02-7258812"); no
+  // amount is written with a leading 0, so spaces will do here.
+  if (digits.charCodeAt(0) === 48 && (groups[0] as string).length >= 2 && digits.length >= 9 && digits.length <= 12) {
+    return TRUNK_ZERO_COUNTRIES.some((c) => safeParse(cand, c)?.isPossible() === true) ? 0.8 : 0;
+  }
+  if (spacesOnly) return 0;
+  // "(957)258-81-20", "(72) 5881-2040", "(0650) 524264157": an area code in brackets.
+  if (/^\(\d{2,5}\) ?\d{2,}(?:[ -]\d{2,})*$/.test(cand) && digits.length >= 9 && digits.length <= 12) return 0.8;
+  // Three or more groups of 2-4 digits with one kind of separator: "972-588-120", "59-725-88-12".
+  if (groups.length >= 3 && digits.length >= 9 && digits.length <= 11 && /^(?:-+|\.+)$/.test(seps) && groups.every((g) => g.length >= 2 && g.length <= 4)) return 0.75;
+  return 0;
+}
+
+/**
+ * The North American plan's written forms: (NXX) NXX-XXXX, NXX-NXX-XXXX, NXX.NXX.XXXX, with an
+ * optional leading 1, where N is 2-9. The separators agree; "555 123 4567" needs validation.
+ */
+function nanpShaped(cand: string): boolean {
+  const m = /^(?:1([ .-]?))?(?:\(([2-9]\d\d)\) ?|([2-9]\d\d)([.-]))([2-9]\d\d)([.-])\d{4}$/.exec(cand);
+  if (!m) return false;
+  const [, lead, , , sep1, , sep2] = m;
+  if (sep1 !== undefined && sep1 !== sep2) return false;
+  if (lead !== undefined && lead !== '' && sep1 !== undefined && lead !== sep1) return false;
+  return true;
+}
+
+function safeParse(cand: string, country?: CountryCode): ReturnType<typeof parsePhoneNumberFromString> {
+  try {
+    return parsePhoneNumberFromString(cand, country);
+  } catch {
+    return undefined;
+  }
 }
 
 /** Groupings phones are written in without a country code: NANP 3-3-4 / 1-3-3-4, or 0-led national. */

@@ -48,6 +48,68 @@ describe('findPhones: numbers that are not phones', () => {
   });
 });
 
+describe('findPhones: made-up and unassigned numbers written as phones', () => {
+  // Sample data, "555" numbers and areas libphonenumber does not list are still somebody's
+  // contact in a post or a list: the way they are written says phone.
+  it.each([
+    ['(299) 666-9452', 'Call (299) 666-9452 today'],
+    ['299-666-9452', 'reach me on 299-666-9452.'],
+    ['299.666.9452', 'We met and she wrote 299.666.9452 on the card'],
+    ['1-946-265-2272', 'number is 1-946-265-2272'],
+    ['(957)258-81-20', 'Новый номер (957)258-81-20'],
+    ['(72) 5881-2040', 'ligue (72) 5881-2040'],
+    ['01653 244224', 'landline 01653 244224'],
+    ['02-7258812', 'office 02-7258812'],
+    ['59-725-88-12', 'nowy numer 59-725-88-12'],
+    ['904626505', 'call me at 904626505'],
+    ['+90-725-881-2-040', 'yeni +90-725-881-2-040'],
+  ])('finds %s', (expected, text) => {
+    expect(values(text, findPhones)).toEqual([expected]);
+  });
+
+  it.each([
+    // Spaces alone: amounts in a row as often as a phone.
+    'Totals 299 300 1200 for the quarter',
+    // A phone word in the sentence before is not a label for this number.
+    'Reach me on my cell. ISBN 978-2-772-83697-7, published 2021.',
+    'Call my cell. Tracking number 389279729765.',
+    // The exchange of a North American number never starts with 0 or 1.
+    'see 299-066-9452 above',
+    'Order no. 299-666-9452',
+  ])('ignores %s', (text) => {
+    expect(values(text, findPhones)).toEqual([]);
+  });
+
+  it('gives an unvalidated number less confidence than a valid one', () => {
+    const fake: Hit[] = [];
+    const real: Hit[] = [];
+    findPhones('299-666-9452', 0, 12, fake);
+    findPhones('415-555-2671', 0, 12, real);
+    expect(fake[0]?.confidence).toBeLessThan(real[0]?.confidence ?? 0);
+  });
+});
+
+describe('findPhones: extensions', () => {
+  it.each([
+    ['425-359-8024 x63232', 'call me at 425-359-8024 x63232 tomorrow'],
+    ['(415) 555-2671 ext. 12', 'Office (415) 555-2671 ext. 12.'],
+    ['+44 20 7946 0958, extension 3', 'London +44 20 7946 0958, extension 3 please'],
+    ['415-555-2671x204', 'desk 415-555-2671x204'],
+  ])('keeps %s in one span', (expected, text) => {
+    expect(values(text, findPhones)).toEqual([expected]);
+  });
+
+  it('leaves a word after the number alone', () => {
+    expect(values('call 415-555-2671 extra early', findPhones)).toEqual(['415-555-2671']);
+  });
+
+  it('redacts the extension with the number', () => {
+    const text = 'Reach Jane at 425-359-8024 x63232 after her session.';
+    const c = classify(text);
+    expect(c.findings.filter((f) => f.type === 'phone').map((f) => text.slice(f.start, f.end))).toEqual(['425-359-8024 x63232']);
+  });
+});
+
 describe('findPhones in a phone column', () => {
   it('accepts a bare number and a well-formed unassigned one', () => {
     const out: Hit[] = [];
