@@ -66,10 +66,30 @@ export class Token {
 }
 
 const TITLES = new Set(
-  'dr mr mrs ms miss mx prof professor rev sr sra srta dra herr frau mme mlle dott sig sen rep gov capt sgt lt col gen officer coach nurse pastor father mother brother sister aunt uncle auntie grandma grandpa'.split(
+  'dr mr mrs ms miss mx prof professor rev sr sra srta dra herr frau mme mlle dott ing avv sig sen rep gov capt sgt lt col gen officer coach nurse pastor father mother brother sister aunt uncle auntie grandma grandpa'.split(
     ' ',
   ),
 );
+// Titles people also write in lower case ("ms. Birdie"), where the dot says title.
+const DOT_TITLES = new Set('dr mr mrs ms mx prof'.split(' '));
+// Words that introduce a name whatever it is: "my name is X", "Name: X", "everyone calls me X".
+const NAME_WORDS = new Set('name names surname surnames nickname firstname lastname'.split(' '));
+// ...unless the name is a thing's: "the file name is Report", "my dog's name is Max".
+const THING_NAMES = new Set(
+  'file user domain host company business brand product project app street team group pet dog cat puppy song book movie film band model variable field column table screen display site store shop practice clinic package drug trade place city town village country ship boat horse server device network wifi folder document event course game account'.split(
+    ' ',
+  ),
+);
+// A person's role or relation right before a name: "my son Jake", "her therapist Dana",
+// "producer Freida Bednar". Not model features (the model was trained without them); they
+// vouch for a run of name-like words that is not an ordinary word or a place.
+const ROLE_BEFORE = new Set(
+  'son daughter husband wife partner boyfriend girlfriend fiance fiancee kid child mom dad mum brother-in-law sister-in-law cousin nephew niece grandson granddaughter stepson stepdaughter friend colleague coworker roommate neighbor neighbour boss manager therapist counselor counsellor psychologist psychiatrist doctor physician teacher student producer director author writer singer songwriter actor actress artist commenter player'.split(
+    ' ',
+  ),
+);
+// "What's your name? X": the words before a name asked about.
+const ASKED_NAME = new Set('your his her their the last first full maiden middle'.split(' '));
 // Cues that speak to or about a person whatever the word after them: "Dear Florence", "Happy
 // birthday Austin", "my client Aleksei".
 const PERSON_CUE = new Set('client clients patient patients named called thanks thank dear hi hello hey congrats congratulations welcome birthday'.split(' '));
@@ -90,6 +110,32 @@ const ORG_AFTER = new Set(
     'glade manor manors trail tunnel plaza piazza extension'
   ).split(' '),
 );
+// Street kinds (the US postal list): after a house number, a run that holds one is an address
+// ("1295 Murray Path", "29774 Ryley Creek"). Many are surnames too, so only after a number.
+const STREET_KINDS = new Set(
+  (
+    'alley avenue branch bridge brook brooks burg bypass camp canyon cape causeway center circle cliff cliffs common corner ' +
+    'corners course court courts cove coves creek crescent crest crossing crossroad curve dale dam divide drive drives estate ' +
+    'estates expressway extension extensions fall falls ferry field fields flat flats ford fords forest forge forges fork forks ' +
+    'fort freeway garden gardens gateway glen glens green greens grove groves harbor harbors haven heights highway hill hills ' +
+    'hollow inlet island islands isle junction junctions key keys knoll knolls lake lakes land landing lane light lights loaf ' +
+    'lock locks lodge loop mall manor manors meadow meadows mews mill mills mission motorway mount mountain mountains neck ' +
+    'orchard oval overpass park parks parkway parkways pass passage path pike pine pines place plain plains plaza point points ' +
+    'port ports prairie radial ramp ranch rapid rapids rest ridge ridges river road roads route row rue run shoal shoals shore ' +
+    'shores skyway spring springs spur spurs square squares station stravenue stream street streets summit terrace throughway ' +
+    'trace track trafficway trail tunnel turnpike underpass union unions valley valleys via viaduct view views village ' +
+    'villages ville vista walk walks wall way ways well wells'
+  ).split(' '),
+);
+// Street kinds written before the name, often a person's ("Calle Ana María Guevara", "Piazza
+// Vanessa", "Rue Victor Hugo"): the run after one is the street's name.
+const STREET_BEFORE = new Set(
+  'calle via viale piazza piazzale corso largo vicolo strada rotonda incrocio borgo contrada rue avenue boulevard allee avenida plaza paseo camino travesia ronda glorieta explanada prolongacion poblado manzana aldea cuesta callejon urbanizacion rua praca travessa alameda rambla'.split(
+    ' ',
+  ),
+);
+// "North Gene", "Port Marquis", "New Jessie": a capitalised word after one of these is a town.
+const TOWN_BEFORE = new Set('north south east west new port fort lake mount'.split(' '));
 // Place and organisation words that are also common surnames.
 const SURNAME_PLACE = new Set(['park', 'hall', 'church', 'bay']);
 // "son of", "daughter of", "father of", "family of" inside Arabic and Hebrew names.
@@ -180,7 +226,7 @@ export function tokenize(text: string, from: number, to: number): Token[] {
     const cap = isUpper(c);
     const initial = e - s === 1 && cap && text.charCodeAt(i) === 46;
     // "Dr." / "Ms." : the dot belongs to the title, it does not end a sentence.
-    const titleDot = !initial && cap && text.charCodeAt(i) === 46 && e - s <= 5 && TITLES.has(text.slice(s, e).toLowerCase());
+    const titleDot = !initial && text.charCodeAt(i) === 46 && e - s <= 5 && (cap ? TITLES.has(text.slice(s, e).toLowerCase()) : DOT_TITLES.has(text.slice(s, e)));
     const allCaps = cap && e - s > 1 && !hasLower(text, s + 1, e);
     out.push(new Token(text, s, e, cap, allCaps, initial, gap === 'none' ? 'other' : gap, false, line, ascii ? h : NO_HASH, ascii ? hd : NO_HASH));
     if (initial || titleDot) i++; // the initial's (or title's) dot is not a sentence end
@@ -414,7 +460,9 @@ export function personCandidates(text: string, from: number, to: number, toks: T
       k++;
       continue;
     }
-    const titled = prev !== null && TITLES.has(prev.f) && prev.cap && t.gap !== 'break';
+    const titled = prev !== null && TITLES.has(prev.f) && (prev.cap || lowerTitle(text, prev, t, from)) && t.gap !== 'break';
+    const roleCued = prev !== null && !prev.cap && t.gap === 'space' && ROLE_BEFORE.has(prev.f);
+    const introduced = t.cap && !t.allCaps && (roleCued || introducedAt(text, toks, k)) && !MONTHS_DAYS.has(t.f) && (!is(t, LX_COMMON) || firstNameOfToken(t)) && !(roleCued && is(t, LX_PLACE) && !firstNameOfToken(t));
     // "my client X", "Thanks X", "Dear X" (the cue may start the sentence, so may be capitalised).
     // A vocative: ", Dana!" ends a reply or a thanks addressed to one person ("Thank you so
     // much, Dana! It was a privilege..."); a known first name alone between a comma and a
@@ -433,7 +481,7 @@ export function personCandidates(text: string, from: number, to: number, toks: T
     let j = k + 1;
     while (j < n && j - k < 4) {
       const u = toks[j] as Token;
-      if (u.gap !== 'space') break;
+      if (u.gap !== 'space' || possessiveEnd(text, toks[j - 1] as Token)) break;
       if (uncased !== 0 && j === k + 1 && uncasedScript(text.charCodeAt(u.s)) === uncased) {
         // The surname, through "بن" / "בן" (son of) and the like: "ريم بن عاشور".
         const after = toks[j + 1];
@@ -458,7 +506,7 @@ export function personCandidates(text: string, from: number, to: number, toks: T
     let loose = j;
     while (!lowerName && loose < n && loose - k < 4) {
       const u = toks[loose] as Token;
-      if (u.gap !== 'space' || u.handle || u.initial) break;
+      if (u.gap !== 'space' || u.handle || u.initial || possessiveEnd(text, toks[loose - 1] as Token)) break;
       if (!mayContinueLoosely(u) && !(fn && loose === k + 1 && isCapName(u) && SURNAME_PLACE.has(u.f))) break;
       loose++;
     }
@@ -466,6 +514,20 @@ export function personCandidates(text: string, from: number, to: number, toks: T
     const after = loose < n ? (toks[loose] as Token) : null;
     if (after && after.gap === 'space' && after.cap && ORG_AFTER.has(after.f)) {
       k = loose + 1;
+      continue;
+    }
+    // A town ("North Gene"): the word is the town's. An address ("1295 Murray Path"): nothing of
+    // the run is a person.
+    if (prev !== null && prev.cap && t.gap === 'space' && TOWN_BEFORE.has(prev.f)) {
+      k++;
+      continue;
+    }
+    if (STREET_BEFORE.has(t.f)) {
+      k++; // the street kind itself ("Piazza", "Calle") starts no name
+      continue;
+    }
+    if ((prev !== null && prev.cap && t.gap === 'space' && STREET_BEFORE.has(prev.f)) || (afterNumber(text, t.s, from) && streetRun(toks, k, loose))) {
+      k = after && after.gap === 'space' && after.cap ? loose + 1 : loose;
       continue;
     }
     const amb = is(t, LX_AMBIGUOUS) || MONTHS_DAYS.has(t.f);
@@ -506,7 +568,7 @@ export function personCandidates(text: string, from: number, to: number, toks: T
       const strict = b <= j;
       let rule = 0;
       if (t.allCaps && !knownNameFormToken(t)) rule = 0;
-      else if (titled) rule = 0.9;
+      else if (titled || introduced) rule = 0.9;
       else if (fn && count >= 2) rule = amb && !laterSurname ? 0.6 : 0.85;
       else if (fn && count === 1) rule = amb || (common && sentenceStart) ? (cued ? 0.55 : 0) : cued ? 0.7 : 0.6;
       else if (count >= 2 && laterSurname && !common) rule = 0.7;
@@ -553,6 +615,7 @@ export function personCandidates(text: string, from: number, to: number, toks: T
           !t.allCaps &&
           !lowerName &&
           (titled ||
+            introduced ||
             (cued && !andCue && !common && (!is(t, LX_PLACE) || (fn && personCue))) ||
             (fn && count >= 2 && (!amb || (laterSurname && allKnown)) && !laterPlace))) ||
         (uncased !== 0 && strict && (count >= 2 || personCue || embeddedIn(text, toks, k, uncased)));
@@ -562,6 +625,58 @@ export function personCandidates(text: string, from: number, to: number, toks: T
     if (!accepted) k++;
   }
   void to;
+}
+
+/** "Stella's Cautionary Tales": the name ends at its possessive. */
+function possessiveEnd(text: string, t: Token): boolean {
+  const c = text.charCodeAt(t.e);
+  return c === 39 || c === 0x2019;
+}
+
+/** A street kind among toks[k, end], or right after them. */
+function streetRun(toks: Token[], k: number, end: number): boolean {
+  for (let m = k + 1; m <= end && m < toks.length; m++) {
+    const u = toks[m] as Token;
+    if (u.gap !== 'space') break;
+    if (u.cap && STREET_KINDS.has(u.f)) return true;
+  }
+  return false;
+}
+
+/** "ms. Birdie" but not "in 20 ms. Population grew": a lower-case title needs its dot and no
+ *  number before it, and the next word must not be an ordinary one. */
+function lowerTitle(text: string, title: Token, t: Token, from: number): boolean {
+  if (!DOT_TITLES.has(title.raw) || text.charCodeAt(title.e) !== 46 || afterNumber(text, title.s, from)) return false;
+  return firstNameOfToken(t) || (!is(t, LX_COMMON) && !is(t, LX_PLACE) && !is(t, LX_ORG));
+}
+
+/**
+ * Whether toks[k] follows words that introduce a person's name: "(my) name is", "names are",
+ * "Name:", "name's", "(everyone) calls me", "known as", "goes by", "aka". Whatever the word is,
+ * it is then a name, in a tweet as in a note.
+ */
+function introducedAt(text: string, toks: Token[], k: number): boolean {
+  const t = toks[k] as Token;
+  const p1 = toks[k - 1];
+  if (!p1 || p1.handle || p1.line !== t.line) return false;
+  const p2 = toks[k - 2];
+  const spaced = (a: Token, b: Token) => b.gap === 'space' && a.line === b.line;
+  // The word before "name" says whose name it is.
+  const owner = (at: number) => {
+    const u = toks[at];
+    return u !== undefined && u.line === t.line && THING_NAMES.has(u.f);
+  };
+  if (NAME_WORDS.has(p1.f)) {
+    // "Name: X", "name's X", "the name X"; an answer: "What's your last name? X".
+    const between = text.slice(p1.e, t.s);
+    const asked = /^\?\s+$/.test(between) && p2 !== undefined && ASKED_NAME.has(p2.f);
+    if (!asked && !/^(?:['\u2019]s\s+|\s*[:=]\s*)$/.test(between)) return false;
+    return !owner(k - 2);
+  }
+  if (t.gap !== 'space' || !p2) return false;
+  if ((p1.f === 'is' || p1.f === 'was' || p1.f === 'are' || p1.f === 'were') && NAME_WORDS.has(p2.f) && !p2.handle && spaced(p2, p1)) return !owner(k - 3);
+  if (p1.f === 'me' && spaced(p2, p1) && (p2.f === 'call' || p2.f === 'calls' || p2.f === 'called')) return true;
+  return p1.f === 'by' && spaced(p2, p1) && (p2.f === 'goes' || p2.f === 'go' || p2.f === 'went');
 }
 
 const cells = new Int32Array(MAX_SPARSE);

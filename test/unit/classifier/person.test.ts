@@ -103,6 +103,56 @@ describe('findPersons: names in running text', () => {
     expect(names('Emma and Zorblat went home')).toEqual(['Emma', 'Zorblat']);
   });
 
+  it('takes any word after words that introduce a name', () => {
+    // Invented names, in no lexicon: the words before them are what say "name".
+    expect(names('My name is Zorvash Quellin.')).toEqual(['Zorvash Quellin']);
+    expect(names('Her maiden name is Quellinor')).toEqual(['Quellinor']);
+    expect(names("What's your last name? Quellinor")).toEqual(['Quellinor']);
+    expect(names('Name: Zorvash Quellin')).toEqual(['Zorvash Quellin']);
+    expect(names("His name's Zorvash, he said")).toEqual(['Zorvash']);
+    expect(names('My name is Sam Okoro but everyone calls me Zorvash')).toEqual(['Sam Okoro', 'Zorvash']);
+    expect(names('She goes by Zorvash these days')).toEqual(['Zorvash']);
+  });
+
+  it('does not take a thing\'s name, an ordinary word or a day after those words', () => {
+    expect(names('The file name is Quarterly.docx')).toEqual([]);
+    expect(names("My dog's name is Biscuit")).toEqual([]);
+    expect(names('The company name is Zorvash Labs')).toEqual([]);
+    expect(names("What's your name? Thanks anyway")).toEqual([]);
+    expect(names('Please call me Monday')).toEqual([]);
+    expect(names('Tasmanian Government names Quellinor Point as the site')).toEqual([]);
+  });
+
+  it('takes a name after a role or relation: "my son Jake", "producer Freida Bednar"', () => {
+    expect(names('her therapist Zorvash called')).toEqual(['Zorvash']);
+    expect(names('I took my son Quellinor to the session')).toEqual(['Quellinor']);
+    expect(names('Producer Zorvash Quellin explained it')).toEqual(['Zorvash Quellin']);
+    expect(names('my friend Monday said')).toEqual([]);
+  });
+
+  it('reads a lower-case "ms." or "dr." with its dot as a title, but not a unit after a number', () => {
+    expect(names('join accounts with ms. Zorvash')).toEqual(['Zorvash']);
+    expect(names('seen by dr. Quellinor on Friday')).toEqual(['Quellinor']);
+    expect(names('Server 10.0.0.1 answered in 222 ms. Population grew')).toEqual([]);
+    expect(names('It took 40 ms. Tracking stopped.')).toEqual([]);
+  });
+
+  it('ends a name at its possessive', () => {
+    expect(names("the verses from Zorvash Quellin's Cautionary Tales")).toEqual(['Zorvash Quellin']);
+  });
+
+  it('reads house-number addresses, towns and streets named after people as places', () => {
+    expect(names('Send it to 1295 Murray Path, Ankundingchester')).toEqual([]);
+    expect(names('She lives at 29774 Ryley Creek now')).toEqual([]);
+    expect(names('Mail goes to 4300 Velva Cliff, Port Marquis, CA')).toEqual([]);
+    expect(names('North Gene, NE 86388')).toEqual([]);
+    expect(names('Meet me at Calle Jennifer Bernal, 3, El Ejido')).toEqual([]);
+    expect(names('Piazza Vanessa 512 is closed')).toEqual([]);
+    // Without a house number a street kind that is also a surname stays a name.
+    expect(names('Florence Mills sang it')).toEqual(['Florence Mills']);
+    expect(names('Kanye West Almost Had James Franco')).toContain('James Franco');
+  });
+
   it('marks @handles', () => {
     const out: Hit[] = [];
     const t = 'great session with @jane_doe99 today';

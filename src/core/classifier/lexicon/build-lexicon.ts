@@ -58,6 +58,9 @@ const SKIP = new Set(['en_BORK', 'base']);
 // lists are alphabetical, so the cap takes an evenly spaced sample, not the first N.
 const FIRST_CAP = 700;
 const LAST_CAP = 300;
+// English lists are kept whole: most practices using this write in English, and a lone first
+// name after "my client" or "name is" needs the lexicon more than a full name does.
+const uncapped = (code: string) => code === 'en' || code.startsWith('en_');
 function sample(xs: string[], cap: number): string[] {
   if (xs.length <= cap) return xs;
   const out: string[] = [];
@@ -72,12 +75,12 @@ for (const [code, def] of Object.entries(allLocales as Record<string, { person?:
   // ("الله", "בן") are not names alone.
   const parts = (n: string, sep: RegExp) => (uncased ? (/[\s-]/.test(n) ? [] : [n]) : n.split(sep));
   const fn = [...new Set(flat(def.person.first_name).flatMap((n) => parts(n, /[\s-]+/)).filter((p) => p.length >= 2 && keep(p)).map(fold))].sort();
-  for (const n of sample(fn, FIRST_CAP)) first.add(n);
+  for (const n of uncapped(code) ? fn : sample(fn, FIRST_CAP)) first.add(n);
   // Slavic feminine surnames (Nováková, Kowalska) are derivable from the masculine form.
   const ln = [...new Set(flat(def.person.last_name).flatMap((n) => parts(n, /\s+/)).filter((p) => p.length >= 2 && keep(p)).map(fold))].sort();
   const lnSet = new Set(ln);
   const masculine = ln.filter((w) => !(/(ova|eva)$/.test(w) && lnSet.has(w.slice(0, -3))) && !(/ska$/.test(w) && lnSet.has(w.slice(0, -1) + 'i')));
-  for (const n of sample(masculine, LAST_CAP)) last.add(n);
+  for (const n of uncapped(code) ? masculine : sample(masculine, LAST_CAP)) last.add(n);
 }
 
 // Word counts from the train splits: how often a word is written lower-case vs. capitalised.
