@@ -12,7 +12,9 @@ import { classify } from '../src/core/classifier/index';
 import { extractText } from '../src/core/extract/index';
 import type { Finding } from '../src/core/types';
 import { readConll, spanKey, type Doc } from '../test/fixtures/classifier/conll';
-import { CLIENT_FORMS, NON_CLIENT_KINDS, clientList, contactProse, nonClient, personProse, type LabelledText } from '../test/fixtures/classifier/generators';
+import { CLIENT_FORMS, NON_CLIENT_KINDS, clientList, contactProse, nonClient, personProse, supportChat, type LabelledText } from '../test/fixtures/classifier/generators';
+import { readFileSync } from 'node:fs';
+import { Faker, allLocales } from '@faker-js/faker';
 import { spanScore } from '../test/fixtures/classifier/score';
 
 // shared/ sits beside the repository (here and in CI); CLIENTGUARD_NER_DIR points elsewhere.
@@ -141,6 +143,75 @@ export function proseNameSpans(count = 1000): string[][] {
   });
 }
 
+const SUPPORT_LOCALES = ['en_US', 'en_GB', 'de', 'fr', 'es', 'it', 'pt_BR', 'nl', 'pl'];
+
+/** Person, phone and email spans in generated support tickets and chats (faker's own phones). */
+export function supportSpans(count = 1000): string[][] {
+  const rows: string[][] = [];
+  for (const [label, locales] of [['en_US', ['en_US']], [SUPPORT_LOCALES.join(' '), SUPPORT_LOCALES]] as const) {
+    const docs = supportChat(61, count, { locales });
+    for (const type of ['person', 'phone', 'email'] as const) {
+      const r = spanScore(docs, type);
+      rows.push([label, type, r.precision.toFixed(3), r.recall.toFixed(3), String(r.gold)]);
+    }
+  }
+  return rows;
+}
+
+/**
+ * Presidio's synthetic-data templates (presidio-research, raw_data/faker_templates.txt: one
+ * template per line, {{person}}, {{first_name}}, {{phone_number}} ... slots), filled by faker the
+ * way its generator does, and scored like the rest. The file is not in this repository: pass its
+ * path in CLIENTGUARD_PRESIDIO_TEMPLATES. Person slots are first + last name; companies come from a
+ * fixed list of real ones, as Presidio's own organisation list does.
+ */
+export function presidioTemplateSpans(file: string, count = 1500, locales: readonly string[] = ['en_US']): string[][] {
+  const templates = readFileSync(file, 'utf8').split('\n').filter((l) => l.trim());
+  const fakers = locales.map((l) => new Faker({ locale: [allLocales[l as keyof typeof allLocales], allLocales.en, allLocales.base], seed: 7 }));
+  const companies = ['Microsoft', 'General Electric', 'Bank of America', 'Kaiser Permanente', 'Deloitte', 'Walmart', 'Blue Cross', 'Procter & Gamble', 'Delta Air Lines', 'Siemens', 'Unilever', 'Wells Fargo', 'Starbucks', 'Pfizer', 'Toyota', 'IBM', 'Oracle', 'Nestlé'];
+  const docs: LabelledText[] = [];
+  for (let i = 0; i < count; i++) {
+    const f = fakers[i % fakers.length] as Faker;
+    const tpl = templates[i % templates.length] as string;
+    const spans: LabelledText['spans'] = [];
+    let text = '';
+    let last = 0;
+    for (const m of tpl.matchAll(/\{\{(\w+)\}\}/g)) {
+      text += tpl.slice(last, m.index);
+      last = (m.index as number) + m[0].length;
+      const key = m[1] as string;
+      const fill: Record<string, () => [string, LabelledText['spans'][number]['type'] | null]> = {
+        person: () => [`${f.person.firstName()} ${f.person.lastName()}`, 'person'],
+        first_name: () => [f.person.firstName(), 'person'],
+        last_name: () => [f.person.lastName(), 'person'],
+        phone_number: () => [f.phone.number(), 'phone'],
+        email_address: () => [f.internet.email(), 'email'],
+        credit_card_number: () => [f.finance.creditCardNumber(), null],
+        address: () => [`${f.location.streetAddress()}, ${f.location.city()}, ${f.location.state({ abbreviated: true })} ${f.location.zipCode()}`, null],
+        iban: () => [f.finance.iban(), null],
+        country: () => [f.location.country(), null],
+        city: () => [f.location.city(), null],
+        street: () => [f.location.street().replace(/ \S+$/, ''), null],
+        title: () => [f.person.prefix(), null],
+        ip_address: () => [f.internet.ipv4(), null],
+        birthday: () => [f.date.birthdate().toLocaleDateString('en-US'), null],
+        url: () => [f.internet.url(), null],
+        us_ssn: () => [`${f.string.numeric(3)}-${f.string.numeric(2)}-${f.string.numeric(4)}`, null],
+        organization: () => [f.helpers.arrayElement(companies), null],
+        nationality: () => ['Canadian', null],
+      };
+      const [v, type] = (fill[key] ?? (() => [key, null]))();
+      if (type) spans.push({ type, start: text.length, end: text.length + v.length });
+      text += v;
+    }
+    docs.push({ text: text + tpl.slice(last), spans });
+  }
+  return (['person', 'phone', 'email'] as const).map((type) => {
+    const r = spanScore(docs, type);
+    return [locales.join(' '), type, r.precision.toFixed(3), r.recall.toFixed(3), String(r.gold)];
+  });
+}
+
 export function table(head: string[], rows: string[][]): string {
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
   const line = (r: string[]) => '| ' + r.map((c, i) => c.padEnd(widths[i] as number)).join(' | ') + ' |';
@@ -162,6 +233,15 @@ export async function runAccuracy(): Promise<void> {
   console.log(table(['names', 'precision', 'recall', 'gold'], proseNameSpans()));
   console.log('\nPhone and email spans in generated free text (exact span)');
   console.log(table(['type', 'precision', 'recall', 'gold'], contactSpans()));
+  console.log("\nSupport tickets and chats: names introduced every way, faker's made-up phone numbers, addresses and firm names (exact span; same team)");
+  console.log(table(['locales', 'type', 'precision', 'recall', 'gold'], supportSpans()));
+  const presidio = process.env.CLIENTGUARD_PRESIDIO_TEMPLATES;
+  if (presidio && existsSync(presidio)) {
+    console.log(`\nPresidio's synthetic-data templates (${path.basename(presidio)}), filled by faker, 1,500 samples (exact span)`);
+    console.log(table(['locales', 'type', 'precision', 'recall', 'gold'], [...presidioTemplateSpans(presidio), ...presidioTemplateSpans(presidio, 1500, ['en_US', 'en_GB', 'de', 'fr', 'es', 'it'])]));
+  } else {
+    console.log("\n(Presidio's synthetic-data templates: set CLIENTGUARD_PRESIDIO_TEMPLATES to presidio-research's raw_data/faker_templates.txt to score them too.)");
+  }
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

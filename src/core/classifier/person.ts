@@ -522,6 +522,10 @@ export function personCandidates(text: string, from: number, to: number, toks: T
       k++;
       continue;
     }
+    if (!titled && !introduced && isCapName(t) && inFirmName(text, toks, k)) {
+      k++;
+      continue;
+    }
     if (STREET_BEFORE.has(t.f)) {
       k++; // the street kind itself ("Piazza", "Calle") starts no name
       continue;
@@ -625,6 +629,63 @@ export function personCandidates(text: string, from: number, to: number, toks: T
     if (!accepted) k++;
   }
   void to;
+}
+
+/** A lone capitalised word that is not a first name: a surname as firms use them. */
+function firmWord(u: Token | undefined): u is Token {
+  return u !== undefined && isCapName(u) && !u.allCaps && !u.initial && (!firstNameOfToken(u) || is(u, LX_LAST));
+}
+
+/** A surname and nothing else: no first name, no ordinary word. */
+function pureSurname(u: Token | undefined): u is Token {
+  return firmWord(u) && !firstNameOfToken(u) && !is(u, LX_COMMON);
+}
+
+/**
+ * Whether toks[k] is part of a firm's name built from surnames: "Hintz, Walsh and Emmerich",
+ * "Jaskolski - Trantow", "Hodkiewicz and Sons". People are listed with first names; two
+ * people's surnames are not joined by a spaced dash.
+ */
+function inFirmName(text: string, toks: Token[], k: number): boolean {
+  const t = toks[k] as Token;
+  if (!firmWord(t)) return false;
+  const sep = (a: number): string => (a >= 0 && a + 1 < toks.length ? text.slice((toks[a] as Token).e, (toks[a + 1] as Token).s) : '');
+  const isAnd = (m: number) => toks[m]?.f === 'and' && !(toks[m] as Token).cap;
+  // "Hodkiewicz and Sons", "Hodkiewicz & Sons".
+  if ((isAnd(k + 1) && toks[k + 2]?.f === 'sons') || (/^ & $/.test(sep(k)) && toks[k + 1]?.f === 'sons')) return true;
+  // "Jaskolski - Trantow", but not "Mavado - The Messiah" or "Marigold Hotel - Judi Dench"
+  // (an artist and a title): two surnames alone on either side of a spaced dash.
+  const dash = (m: number) => sep(m) === ' - ' || sep(m) === ' \u2013 ';
+  const alone = (m: number) => pureSurname(toks[m]) && !(toks[m - 1]?.cap && sep(m - 1) === ' ' && !dash(m - 1)) && !(toks[m + 1]?.cap && sep(m) === ' ');
+  if (dash(k) || (k > 0 && dash(k - 1))) {
+    const left = dash(k) ? k : k - 1;
+    return alone(left) && alone(left + 1);
+  }
+  // The member of the series after toks[m] ("A, B", "A and B", "A, and B", "A & B"), or -1.
+  const after = (m: number): number => {
+    const s1 = sep(m);
+    if ((s1 === ', ' || /^,? & $/.test(s1)) && firmWord(toks[m + 1])) return m + 1;
+    if ((s1 === ' ' || s1 === ', ') && isAnd(m + 1) && sep(m + 1) === ' ' && firmWord(toks[m + 2])) return m + 2;
+    return -1;
+  };
+  const before = (m: number): number => {
+    if (m >= 1 && (sep(m - 1) === ', ' || /^,? & $/.test(sep(m - 1))) && firmWord(toks[m - 1])) return m - 1;
+    if (m >= 2 && isAnd(m - 1) && sep(m - 1) === ' ' && (sep(m - 2) === ' ' || sep(m - 2) === ', ') && firmWord(toks[m - 2])) return m - 2;
+    return -1;
+  };
+  // A series "A, B and C" of three or more such words.
+  // At least one of them a surname only: "Maria, Jose and Carlos" are people.
+  let members = 1;
+  let surname = pureSurname(t);
+  for (let m = before(k); m >= 0 && members < 6; m = before(m)) {
+    members++;
+    surname ||= pureSurname(toks[m]);
+  }
+  for (let m = after(k); m >= 0 && members < 6; m = after(m)) {
+    members++;
+    surname ||= pureSurname(toks[m]);
+  }
+  return members >= 3 && surname;
 }
 
 /** "Stella's Cautionary Tales": the name ends at its possessive. */

@@ -15,7 +15,7 @@ export interface PhoneContext {
 }
 
 const PHONE_WORDS =
-  /(?:^|[^a-z])(?:tel|tel\.|telephone|phone|ph|ph\.|cell|cellphone|mobile|mob|mobil|móvil|movil|handy|fax|call|text|txt|sms|whatsapp|signal|contact|reach|telefon|teléfono|telefono|téléphone|portable|gsm)\s*[.:#]?(?:\s+(?:me|us|at|on|is|him|her|them|back|my|our|his|their|the|number|no\.?|home|work|office|direct|anytime|\([a-z]{1,6}\))){0,3}\s*[:.#=-]?\s*$/i;
+  /(?:^|[^a-z])(?:tel|tel\.|telephone|phone|ph|ph\.|cell|cellphone|mobile|mob|mobil|móvil|movil|handy|fax|call|text|txt|sms|whatsapp|signal|contact|reach|telefon|teléfono|telefono|téléphone|portable|gsm|landline|hotline|helpline)\s*[.:#]?(?:\s+(?:me|us|at|on|is|to|him|her|them|back|my|our|his|their|the|number|no\.?|file|home|work|office|direct|anytime|\([a-z]{1,6}\))){0,4}\s*[:.#=-]?\s*$/i;
 const NOT_PHONE_WORDS =
   /(?:^|[^a-z])(?:order|invoice|inv|ref|reference|id|account|acct|acc|ticket|case|po|sku|serial|s\/n|sn|tracking|track|transaction|txn|trx|confirmation|conf|receipt|item|part|model|lot|batch|version|ver|v|build|isbn|issn|zip|postal|postcode|policy|member|claim|npi|ein|tin|tax|vat|routing|iban|swift|bic|card|ssn|license|licence|patent|doi|pmid|ip|port|pid|uid|gid|code|pin|otp|amount|total|price|balance|qty|quantity|size|bytes|ms|sec|seconds|step|page|pages|row|line|chapter|section|vol|room|flight|booking|reservation|job|employee|emp|student|mrn|record|chart|file|docket|ref\.|no\.|nº|#)\s*[.:#]?\s*(?:no\.?|number|num|nr|#|id)?\s*[:.#=-]?\s*$/i;
 
@@ -109,6 +109,8 @@ function judge(text: string, s: number, e: number, ctx: PhoneContext, to: number
   // Glued to a word, a time ("...15 10:30"), a percentage or a decimal: not a phone.
   if (isLetter(next) && !/^(?:x|ext)/i.test(text.slice(e, e + 3))) return null;
   if (next === 58 || next === 37 || next === 95 || next === 44 && isDigit(text.charCodeAt(e + 1))) return null;
+  // An amount: "835 526 917 €".
+  if (/^[ \u00a0]?[€$£¥]/.test(text.slice(e, Math.min(to, e + 2)))) return null;
   if ((next === 46 || next === 45 || next === 47) && isDigit(text.charCodeAt(e + 1))) return null;
   if (DATE_START.test(cand)) return null;
   const groups = cand.split(/[^0-9]+/).filter((g) => g.length > 0);
@@ -170,7 +172,9 @@ function writtenLikePhone(cand: string, groups: string[], digits: string, plus: 
   if (plus || intlPrefix) {
     // A country code libphonenumber knows, and a length that country's numbers can have.
     const p = safeParse(plus ? cand : '+' + digits.replace(/^(?:00|011)/, ''));
-    return p && p.isPossible() && groups.length >= 2 ? 0.85 : 0;
+    if (p && p.isPossible() && groups.length >= 2) return 0.85;
+    // "0115 481 8429" is Nottingham, not 011 (dialling out of North America) and 5.
+    if (plus) return 0;
   }
   if (digits.length < 7 || digits.length > 13) return 0;
   const seps = cand.replace(/[0-9]/g, '');
@@ -219,6 +223,10 @@ function safeParse(cand: string, country?: CountryCode): ReturnType<typeof parse
 function plausibleNationalGrouping(groups: string[], cand: string): boolean {
   const lens = groups.map((g) => g.length).join(',');
   if (lens === '3,3,4' || lens === '1,3,3,4' || lens === '3,7' || lens === '6,4') return true;
+  // Nine digits with no trunk prefix, as Spain, Portugal, Poland and Czechia write them
+  // ("612 345 678", "91 123 45 67"); validated against those countries.
+  // A later group of "000" is an amount ("750 000 000"), however loosely the metadata matches.
+  if (lens === '3,3,3' || lens === '2,3,2,2' || lens === '3,2,2,2') return !groups.slice(1).some((g) => /^0+$/.test(g));
   // National numbers with a trunk 0 ("020 7946 0958", "06 12 34 56 78", "0412 345 678").
   if (groups[0]?.startsWith('0') && groups.every((g) => g.length >= 2 && g.length <= 5) && groups.length >= 2) {
     return /^0/.test(cand) || /^\(0/.test(cand);
@@ -228,6 +236,9 @@ function plausibleNationalGrouping(groups: string[], cand: string): boolean {
 
 /** National numbers with a trunk 0 are tried against these countries, in this order. */
 const TRUNK_ZERO_COUNTRIES: CountryCode[] = ['GB', 'DE', 'FR', 'AU', 'IN', 'NL', 'IE', 'NZ', 'ZA', 'BR', 'AT', 'CH', 'BE', 'SE', 'NG', 'PK', 'PH', 'JP', 'KR', 'TR'];
+
+/** Nine-digit national numbers without a trunk 0 are tried against these countries. */
+const NINE_DIGIT_COUNTRIES: CountryCode[] = ['ES', 'PT', 'PL', 'CZ', 'SK'];
 
 const memo = new Map<string, string | null>();
 
@@ -246,6 +257,14 @@ function validate(cand: string, digits: string, plus: boolean, intlPrefix: boole
       result = p && p.isValid() ? p.number : null;
     } else if (digits.startsWith('0')) {
       for (const country of TRUNK_ZERO_COUNTRIES) {
+        const p = parsePhoneNumberFromString(cand, country);
+        if (p && p.isValid()) {
+          result = p.number;
+          break;
+        }
+      }
+    } else if (digits.length === 9) {
+      for (const country of NINE_DIGIT_COUNTRIES) {
         const p = parsePhoneNumberFromString(cand, country);
         if (p && p.isValid()) {
           result = p.number;

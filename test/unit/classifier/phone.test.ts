@@ -63,6 +63,9 @@ describe('findPhones: made-up and unassigned numbers written as phones', () => {
     ['59-725-88-12', 'nowy numer 59-725-88-12'],
     ['904626505', 'call me at 904626505'],
     ['+90-725-881-2-040', 'yeni +90-725-881-2-040'],
+    // 011 dials out of North America, but 0115 is Nottingham.
+    ['0115 481 8429', 'the new landline is 0115 481 8429.'],
+    ['0696122641', 'phone number on file to 0696122641'],
   ])('finds %s', (expected, text) => {
     expect(values(text, findPhones)).toEqual([expected]);
   });
@@ -86,6 +89,18 @@ describe('findPhones: made-up and unassigned numbers written as phones', () => {
     findPhones('299-666-9452', 0, 12, fake);
     findPhones('415-555-2671', 0, 12, real);
     expect(fake[0]?.confidence).toBeLessThan(real[0]?.confidence ?? 0);
+  });
+});
+
+describe('findPhones: nine-digit national numbers', () => {
+  it('validates "612 345 678" and "91 123 45 67" as Spanish numbers', () => {
+    expect(values('móvil 612 345 678', findPhones)).toEqual(['612 345 678']);
+    expect(values('Lista: 612 345 678 y 91 123 45 67', findPhones)).toEqual(['612 345 678', '91 123 45 67']);
+  });
+
+  it('leaves nine-digit amounts in that layout alone when no country has the number', () => {
+    expect(values('Budget 100 000 000 and 123 000 000', findPhones)).toEqual([]);
+    expect(values('Le projet coûte 835 526 917 € au total', findPhones)).toEqual([]);
   });
 });
 
