@@ -631,6 +631,11 @@ export function personCandidates(text: string, from: number, to: number, toks: T
   void to;
 }
 
+/** Whether the token is the word "and", read from the text (no folded string made). */
+function isAndWord(text: string, u: Token): boolean {
+  return u.e - u.s === 3 && text.charCodeAt(u.s) === 97 && text.charCodeAt(u.s + 1) === 110 && text.charCodeAt(u.s + 2) === 100;
+}
+
 /** A lone capitalised word that is not a first name: a surname as firms use them. */
 function firmWord(u: Token | undefined): u is Token {
   return u !== undefined && isCapName(u) && !u.allCaps && !u.initial && (!firstNameOfToken(u) || is(u, LX_LAST));
@@ -648,44 +653,72 @@ function pureSurname(u: Token | undefined): u is Token {
  */
 function inFirmName(text: string, toks: Token[], k: number): boolean {
   const t = toks[k] as Token;
+  // Only a comma, a dash or "&" (gap 'other') or "and" next to the word can join it to others.
+  if (!joinsNext(text, toks, k) && !(k > 0 && joinsNext(text, toks, k - 1))) return false;
   if (!firmWord(t)) return false;
-  const sep = (a: number): string => (a >= 0 && a + 1 < toks.length ? text.slice((toks[a] as Token).e, (toks[a + 1] as Token).s) : '');
-  const isAnd = (m: number) => toks[m]?.f === 'and' && !(toks[m] as Token).cap;
   // "Hodkiewicz and Sons", "Hodkiewicz & Sons".
-  if ((isAnd(k + 1) && toks[k + 2]?.f === 'sons') || (/^ & $/.test(sep(k)) && toks[k + 1]?.f === 'sons')) return true;
+  if ((isAndAt(text, toks, k + 1) && toks[k + 2]?.f === 'sons') || (/^ & $/.test(sepAfter(text, toks, k)) && toks[k + 1]?.f === 'sons')) return true;
   // "Jaskolski - Trantow", but not "Mavado - The Messiah" or "Marigold Hotel - Judi Dench"
   // (an artist and a title): two surnames alone on either side of a spaced dash.
-  const dash = (m: number) => sep(m) === ' - ' || sep(m) === ' \u2013 ';
-  const alone = (m: number) => pureSurname(toks[m]) && !(toks[m - 1]?.cap && sep(m - 1) === ' ' && !dash(m - 1)) && !(toks[m + 1]?.cap && sep(m) === ' ');
-  if (dash(k) || (k > 0 && dash(k - 1))) {
-    const left = dash(k) ? k : k - 1;
-    return alone(left) && alone(left + 1);
-  }
-  // The member of the series after toks[m] ("A, B", "A and B", "A, and B", "A & B"), or -1.
-  const after = (m: number): number => {
-    const s1 = sep(m);
-    if ((s1 === ', ' || /^,? & $/.test(s1)) && firmWord(toks[m + 1])) return m + 1;
-    if ((s1 === ' ' || s1 === ', ') && isAnd(m + 1) && sep(m + 1) === ' ' && firmWord(toks[m + 2])) return m + 2;
-    return -1;
-  };
-  const before = (m: number): number => {
-    if (m >= 1 && (sep(m - 1) === ', ' || /^,? & $/.test(sep(m - 1))) && firmWord(toks[m - 1])) return m - 1;
-    if (m >= 2 && isAnd(m - 1) && sep(m - 1) === ' ' && (sep(m - 2) === ' ' || sep(m - 2) === ', ') && firmWord(toks[m - 2])) return m - 2;
-    return -1;
-  };
-  // A series "A, B and C" of three or more such words.
-  // At least one of them a surname only: "Maria, Jose and Carlos" are people.
+  if (dashAfter(text, toks, k)) return aloneSurname(text, toks, k) && aloneSurname(text, toks, k + 1);
+  if (k > 0 && dashAfter(text, toks, k - 1)) return aloneSurname(text, toks, k - 1) && aloneSurname(text, toks, k);
+  // A series "A, B and C" of three or more such words, at least one of them a surname only:
+  // "Maria, Jose and Carlos" are people.
   let members = 1;
   let surname = pureSurname(t);
-  for (let m = before(k); m >= 0 && members < 6; m = before(m)) {
+  for (let m = memberBefore(text, toks, k); m >= 0 && members < 6; m = memberBefore(text, toks, m)) {
     members++;
     surname ||= pureSurname(toks[m]);
   }
-  for (let m = after(k); m >= 0 && members < 6; m = after(m)) {
+  for (let m = memberAfter(text, toks, k); m >= 0 && members < 6; m = memberAfter(text, toks, m)) {
     members++;
     surname ||= pureSurname(toks[m]);
   }
   return members >= 3 && surname;
+}
+
+/** What separates toks[a] from toks[a + 1] ('' at either end). */
+function sepAfter(text: string, toks: Token[], a: number): string {
+  return a >= 0 && a + 1 < toks.length ? text.slice((toks[a] as Token).e, (toks[a + 1] as Token).s) : '';
+}
+
+function isAndAt(text: string, toks: Token[], m: number): boolean {
+  const u = toks[m];
+  return u !== undefined && isAndWord(text, u);
+}
+
+/** Whether anything that can join firm words (comma, dash, "&", "and") follows toks[m]. */
+function joinsNext(text: string, toks: Token[], m: number): boolean {
+  const next = toks[m + 1];
+  return next !== undefined && (next.gap === 'comma' || next.gap === 'other' || isAndWord(text, next));
+}
+
+function dashAfter(text: string, toks: Token[], m: number): boolean {
+  const s = sepAfter(text, toks, m);
+  return s === ' - ' || s === ' \u2013 ';
+}
+
+/** A surname with no capitalised word glued on by a plain space on either side. */
+function aloneSurname(text: string, toks: Token[], m: number): boolean {
+  if (!pureSurname(toks[m])) return false;
+  const before = toks[m - 1];
+  if (before?.cap && sepAfter(text, toks, m - 1) === ' ') return false;
+  return !(toks[m + 1]?.cap && sepAfter(text, toks, m) === ' ');
+}
+
+/** The series member after toks[m] ("A, B", "A and B", "A, and B", "A & B"), or -1. */
+function memberAfter(text: string, toks: Token[], m: number): number {
+  const s1 = sepAfter(text, toks, m);
+  if ((s1 === ', ' || /^,? & $/.test(s1)) && firmWord(toks[m + 1])) return m + 1;
+  if ((s1 === ' ' || s1 === ', ') && isAndAt(text, toks, m + 1) && sepAfter(text, toks, m + 1) === ' ' && firmWord(toks[m + 2])) return m + 2;
+  return -1;
+}
+
+function memberBefore(text: string, toks: Token[], m: number): number {
+  const s1 = sepAfter(text, toks, m - 1);
+  if (m >= 1 && (s1 === ', ' || /^,? & $/.test(s1)) && firmWord(toks[m - 1])) return m - 1;
+  if (m >= 2 && isAndAt(text, toks, m - 1) && s1 === ' ' && (sepAfter(text, toks, m - 2) === ' ' || sepAfter(text, toks, m - 2) === ', ') && firmWord(toks[m - 2])) return m - 2;
+  return -1;
 }
 
 /** "Stella's Cautionary Tales": the name ends at its possessive. */
@@ -720,24 +753,35 @@ function introducedAt(text: string, toks: Token[], k: number): boolean {
   const t = toks[k] as Token;
   const p1 = toks[k - 1];
   if (!p1 || p1.handle || p1.line !== t.line) return false;
+  // Most capitalised words start a sentence: only "Name:" and "name? X" cross a break.
+  if (t.gap !== 'space') {
+    if (t.gap !== 'break') return false;
+    let b = t.s - 1;
+    while (b > p1.e && text.charCodeAt(b) === 32) b--;
+    const c = text.charCodeAt(b);
+    if (c !== 58 && c !== 63) return false;
+  }
   const p2 = toks[k - 2];
-  const spaced = (a: Token, b: Token) => b.gap === 'space' && a.line === b.line;
-  // The word before "name" says whose name it is.
-  const owner = (at: number) => {
-    const u = toks[at];
-    return u !== undefined && u.line === t.line && THING_NAMES.has(u.f);
-  };
   if (NAME_WORDS.has(p1.f)) {
     // "Name: X", "name's X", "the name X"; an answer: "What's your last name? X".
     const between = text.slice(p1.e, t.s);
     const asked = /^\?\s+$/.test(between) && p2 !== undefined && ASKED_NAME.has(p2.f);
     if (!asked && !/^(?:['\u2019]s\s+|\s*[:=]\s*)$/.test(between)) return false;
-    return !owner(k - 2);
+    return !thingOwns(toks, k - 2, t.line);
   }
   if (t.gap !== 'space' || !p2) return false;
-  if ((p1.f === 'is' || p1.f === 'was' || p1.f === 'are' || p1.f === 'were') && NAME_WORDS.has(p2.f) && !p2.handle && spaced(p2, p1)) return !owner(k - 3);
-  if (p1.f === 'me' && spaced(p2, p1) && (p2.f === 'call' || p2.f === 'calls' || p2.f === 'called')) return true;
-  return p1.f === 'by' && spaced(p2, p1) && (p2.f === 'goes' || p2.f === 'go' || p2.f === 'went');
+  // p2 and p1 are one phrase: a plain space between them, on one line.
+  if (p1.gap !== 'space' || p2.line !== p1.line) return false;
+  const f1 = p1.f;
+  if ((f1 === 'is' || f1 === 'was' || f1 === 'are' || f1 === 'were') && NAME_WORDS.has(p2.f) && !p2.handle) return !thingOwns(toks, k - 3, t.line);
+  if (f1 === 'me') return p2.f === 'call' || p2.f === 'calls' || p2.f === 'called';
+  return f1 === 'by' && (p2.f === 'goes' || p2.f === 'go' || p2.f === 'went');
+}
+
+/** "file name", "dog's name": the word before "name" says the name is a thing's. */
+function thingOwns(toks: Token[], at: number, line: number): boolean {
+  const u = toks[at];
+  return u !== undefined && u.line === line && THING_NAMES.has(u.f);
 }
 
 const cells = new Int32Array(MAX_SPARSE);
