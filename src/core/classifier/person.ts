@@ -654,7 +654,7 @@ function pureSurname(u: Token | undefined): u is Token {
 function inFirmName(text: string, toks: Token[], k: number): boolean {
   const t = toks[k] as Token;
   // Only a comma, a dash or "&" (gap 'other') or "and" next to the word can join it to others.
-  if (!joinsNext(text, toks, k) && !(k > 0 && joinsNext(text, toks, k - 1))) return false;
+  if (!joinsNext(text, toks, k) && !(t.gap === 'comma' || t.gap === 'other' || isAndAt(text, toks, k - 1))) return false;
   if (!firmWord(t)) return false;
   // "Hodkiewicz and Sons", "Hodkiewicz & Sons".
   if ((isAndAt(text, toks, k + 1) && toks[k + 2]?.f === 'sons') || (/^ & $/.test(sepAfter(text, toks, k)) && toks[k + 1]?.f === 'sons')) return true;

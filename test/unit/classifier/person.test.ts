@@ -157,6 +157,7 @@ describe('findPersons: names in running text', () => {
     expect(names('I work for Brown, Lubowitz and Kassulke and use the group plan.')).toEqual([]);
     expect(names('Our invoice came from Jaskolski - Trantow-Green this month.')).toEqual([]);
     expect(names('The sign says Hodkiewicz and Sons.')).toEqual([]);
+    expect(names('Thanks to Leffler, Bogisich and Wiza for sponsoring the walk.')).toEqual([]);
     expect(names('We accept Blue Cross, Aetna, Cigna and Medicaid.')).toEqual([]);
     expect(names('Congrats to Maria, Jose and Carlos!')).toContain('Carlos');
     // An artist and a title around a dash are not a firm.
