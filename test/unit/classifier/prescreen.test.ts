@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { classify, prescreen } from '../../../src/core/classifier/index';
-import { CLIENT_FORMS, NON_CLIENT_KINDS, clientList, contactProse, fakerFor, nonClient, rng } from '../../fixtures/classifier/generators';
+import { CLIENT_FORMS, NON_CLIENT_KINDS, clientList, contactProse, fakerFor, nonClient, rng, supportChat } from '../../fixtures/classifier/generators';
 
 describe('prescreen', () => {
   it('says yes to the raw material of every rule', () => {
@@ -87,11 +87,14 @@ describe("prescreen at level 'warning'", () => {
     for (const form of CLIENT_FORMS) for (let k = 0; k < 4; k++) texts.push((await clientList(form, 310 + k, 3 + k)).text);
     for (const kind of NON_CLIENT_KINDS) for (let k = 0; k < 4; k++) texts.push(nonClient(kind, 410 + k, 10).text);
     for (const d of contactProse(6, 200)) texts.push(d.text);
+    // Names introduced every way and made-up phones, next to a diagnosis.
+    for (const d of supportChat(9, 200, { locales: ['en_US', 'de', 'es', 'pl'] })) texts.push(`${d.text} She was diagnosed with PTSD last year.`);
     const r = rng(19);
     const words = [
       'my', 'client', 'Jane', 'Doe', 'diagnosed', 'PTSD', 'session', 'sessions', 'therapy', 'therapist', 'counseling', 'stress', 'grief',
       'treatment', 'plan', 'notes', 'progress', 'note', 'appointment', 'at', 'gmail', 'dot', 'com', '415', '555', '2671', 'Street', '12',
       'DOB', '1/2/1990', 'and', 'Thanks', '\n', '\n\n', ',', 'Omar', 'Li', 'Wei', 'Dr.', 'Ms.', 'Smith', 'sertraline', 'anxious', 'patient',
+      'name', 'is', 'My', 'son', 'ms.', 'Quellin', '299-666-9452', 'x204', '59-725-88-12', '0115 481 8429', '612 345 678',
     ];
     // Half from every word, half from names, titles and therapy words only (cautions at most).
     const therapyOnly = ['Jane', 'Doe', 'Omar', 'Li', 'Wei', 'Dr.', 'Ms.', 'Smith', 'session', 'sessions', 'therapy', 'therapist', 'counseling', 'stress', 'grief', 'treatment', 'appointment', 'anxious', 'and', 'with', ',', '\n', 'Thanks', 'our'];
