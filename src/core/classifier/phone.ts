@@ -172,7 +172,8 @@ function writtenLikePhone(cand: string, groups: string[], digits: string, plus: 
   if (plus || intlPrefix) {
     // A country code libphonenumber knows, and a length that country's numbers can have.
     const p = safeParse(plus ? cand : '+' + digits.replace(/^(?:00|011)/, ''));
-    if (p && p.isPossible() && groups.length >= 2) return 0.85;
+    // E.164 written without spaces ("+31178126105") is as clearly a phone as a grouped one.
+    if (p && p.isPossible() && (groups.length >= 2 || (plus && digits.length >= 10))) return 0.85;
     // "0115 481 8429" is Nottingham, not 011 (dialling out of North America) and 5.
     if (plus) return 0;
   }

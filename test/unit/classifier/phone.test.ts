@@ -63,6 +63,7 @@ describe('findPhones: made-up and unassigned numbers written as phones', () => {
     ['59-725-88-12', 'nowy numer 59-725-88-12'],
     ['904626505', 'call me at 904626505'],
     ['+90-725-881-2-040', 'yeni +90-725-881-2-040'],
+    ['+12996669452', 'E.164 +12996669452 in the CRM'],
     // 011 dials out of North America, but 0115 is Nottingham.
     ['0115 481 8429', 'the new landline is 0115 481 8429.'],
     ['0696122641', 'phone number on file to 0696122641'],
