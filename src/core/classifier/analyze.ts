@@ -193,6 +193,24 @@ export function isOrgCell(text: string, s: number, e: number): boolean {
 const MAX_LINE_VALUE = 100;
 
 /** Free text: every detector over chunks that end at a line break (or a space). */
+/**
+ * A name that starts with a clinical term ("Name: Intake Form", "What's your name? Anxiety")
+ * is the term, not a person: one word must not be both the identifier and the clinical
+ * context of a warning.
+ */
+function dropClinicalNames(hits: Hit[]): void {
+  let starts: Set<number> | null = null;
+  for (const h of hits) if (h.type === 'clinical') (starts ??= new Set()).add(h.start);
+  if (!starts) return;
+  let w = 0;
+  for (let r = 0; r < hits.length; r++) {
+    const h = hits[r] as Hit;
+    if (h.type === 'person' && starts.has(h.start)) continue;
+    hits[w++] = h;
+  }
+  hits.length = w;
+}
+
 function* freeTextHits(text: string, store: HitStore, own: OwnMatcher | null): Generator<void, void> {
   const to = text.length;
   let s = 0;
@@ -230,6 +248,7 @@ function* freeTextHits(text: string, store: HitStore, own: OwnMatcher | null): G
     }
     yield;
     findPersons(text, s, e, local);
+    dropClinicalNames(local);
     yield;
     addDisplayNames(text, s, e, local);
     append(store, local, -1, text, own);

@@ -461,7 +461,10 @@ export function personCandidates(text: string, from: number, to: number, toks: T
       continue;
     }
     const titled = prev !== null && TITLES.has(prev.f) && (prev.cap || lowerTitle(text, prev, t, from)) && t.gap !== 'break';
-    const roleCued = prev !== null && !prev.cap && t.gap === 'space' && ROLE_BEFORE.has(prev.f);
+    // After a role, a word the lexicon does not know needs a surname-like word after it
+    // ("producer Freida Bednar"): "our partner Aetna", "my friend Google" are not people.
+    const roleCued =
+      prev !== null && !prev.cap && t.gap === 'space' && ROLE_BEFORE.has(prev.f) && (firstNameOfToken(t) || is(t, LX_LAST) || roleSurnameAfter(toks, k));
     const introduced = t.cap && !t.allCaps && (roleCued || introducedAt(text, toks, k)) && !MONTHS_DAYS.has(t.f) && (!is(t, LX_COMMON) || firstNameOfToken(t)) && !(roleCued && is(t, LX_PLACE) && !firstNameOfToken(t));
     // "my client X", "Thanks X", "Dear X" (the cue may start the sentence, so may be capitalised).
     // A vocative: ", Dana!" ends a reply or a thanks addressed to one person ("Thank you so
@@ -735,6 +738,12 @@ function streetRun(toks: Token[], k: number, end: number): boolean {
     if (u.cap && STREET_KINDS.has(u.f)) return true;
   }
   return false;
+}
+
+/** The word after toks[k] continues a name and is no ordinary word: "Freida Bednar". */
+function roleSurnameAfter(toks: Token[], k: number): boolean {
+  const u = toks[k + 1];
+  return u !== undefined && u.gap === 'space' && canContinue(u) && !is(u, LX_COMMON) && !is(u, LX_PLACE) && !is(u, LX_ORG);
 }
 
 /** "ms. Birdie" but not "in 20 ms. Population grew": a lower-case title needs its dot and no

@@ -90,6 +90,15 @@ describe('classify: clinical context', () => {
     expect(classify(far).verdict).toBe('none');
   });
 
+  it('does not read a clinical word as a name: a form label is not a client', () => {
+    expect(classify('Name: Intake Form').verdict).toBe('none');
+    expect(classify("What's your name? Anxiety, it says.").verdict).toBe('none');
+    // A real name after the same words still makes the warning.
+    const c = classify('Name: Quellin Zorvash. Intake done, diagnosis PTSD.');
+    expect(c.verdict).toBe('warning');
+    expect(c.findings.some((f) => f.type === 'person')).toBe(true);
+  });
+
   it('treats a diagnosis column as clinical context for every row', () => {
     const c = classify('Client,Diagnosis\nJane Doe,F32.1\nOmar Haddad,GAD');
     expect(c.verdict).toBe('warning');
