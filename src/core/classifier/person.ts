@@ -88,6 +88,8 @@ const ROLE_BEFORE = new Set(
     ' ',
   ),
 );
+// What people write instead of a name ("Name: Anonymous", "Ms. Redacted"): never a person.
+const PLACEHOLDER_NAMES = new Set('anonymous anon unknown redacted withheld removed hidden confidential private none tbd tba pending example sample test user guest someone somebody client patient'.split(' '));
 // "What's your name? X": the words before a name asked about.
 const ASKED_NAME = new Set('your his her their the last first full maiden middle'.split(' '));
 // Cues that speak to or about a person whatever the word after them: "Dear Florence", "Happy
@@ -522,6 +524,12 @@ export function personCandidates(text: string, from: number, to: number, toks: T
     // A town ("North Gene"): the word is the town's. An address ("1295 Murray Path"): nothing of
     // the run is a person.
     if (prev !== null && prev.cap && t.gap === 'space' && TOWN_BEFORE.has(prev.f)) {
+      k++;
+      continue;
+    }
+    // "Ms. A, 34, presented with PTSD": a title and one letter is how a case is de-identified;
+    // "Name: Anonymous" is no name at all.
+    if (((titled || introduced) && PLACEHOLDER_NAMES.has(t.f)) || (titled && t.e - t.s === 1 && !t.initial && !(toks[k + 1]?.gap === 'space' && isCapName(toks[k + 1] as Token)))) {
       k++;
       continue;
     }

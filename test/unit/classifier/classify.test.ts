@@ -99,6 +99,16 @@ describe('classify: clinical context', () => {
     expect(c.findings.some((f) => f.type === 'person')).toBe(true);
   });
 
+  it('does not warn on a case written the de-identified way', () => {
+    // What the warning itself recommends: a letter or a placeholder instead of the name.
+    expect(classify('Ms. A, 34, presented with PTSD after the accident.').verdict).toBe('none');
+    expect(classify('Mr. B has bipolar disorder and is doing well.').verdict).toBe('none');
+    expect(classify('Name: Anonymous, diagnosis PTSD').verdict).toBe('none');
+    expect(classify('Ms. Redacted started sertraline in May.').verdict).toBe('none');
+    // An initial with a surname is a name.
+    expect(classify('Ms. A. Jones has PTSD').verdict).toBe('warning');
+  });
+
   it('treats a diagnosis column as clinical context for every row', () => {
     const c = classify('Client,Diagnosis\nJane Doe,F32.1\nOmar Haddad,GAD');
     expect(c.verdict).toBe('warning');
