@@ -186,7 +186,9 @@ export function tokenize(text: string, from: number, to: number): Token[] {
       if (isDigit(c) || c === 64) {
         // Skip the whole alphanumeric token ("3rd", "b2b").
         while (i < to && (isAsciiAlnum(text.charCodeAt(i)) || text.charCodeAt(i) === 64)) i++;
-        gap = 'none';
+        // A number stands between the words around it ("Jane Roe, 4300 Velva Cliff"): they
+        // are not one name. A break or comma seen before it still counts.
+        if (gap !== 'break' && gap !== 'start' && gap !== 'comma') gap = 'other';
         continue;
       }
       i++;

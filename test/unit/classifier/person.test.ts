@@ -140,6 +140,12 @@ describe('findPersons: names in running text', () => {
     expect(names('It took 40 ms. Tracking stopped.')).toEqual([]);
   });
 
+  it('never runs a name across a number', () => {
+    expect(names('Jane Roe, 4300 Velva Cliff, Port Marquis')).toEqual(['Jane Roe']);
+    expect(names('Mozilla/5.0 (X11; Linux x86_64; rv:109.0) Gecko/20100101 Firefox/118.0')).toEqual([]);
+    expect(names('Alonso 222 . 548 MPH')).not.toContain('Alonso 222 . 548 MPH');
+  });
+
   it('ends a name at its possessive', () => {
     expect(names("the verses from Zorvash Quellin's Cautionary Tales")).toEqual(['Zorvash Quellin']);
   });
