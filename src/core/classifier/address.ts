@@ -6,7 +6,10 @@ import type { Hit } from './hit';
 import { lazy } from '../lazy';
 
 const STREET_TYPES =
-  'street|st|avenue|ave|av|road|rd|boulevard|blvd|lane|ln|drive|dr|court|ct|way|place|pl|terrace|ter|circle|cir|parkway|pkwy|highway|hwy|square|sq|trail|trl|loop|alley|crescent|cres|close|grove|gardens|mews|row|walk|pike|run|path|plaza|point|pt';
+  'street|st|avenue|ave|av|road|rd|boulevard|blvd|lane|ln|drive|dr|court|ct|way|place|pl|terrace|ter|circle|cir|parkway|pkwy|highway|hwy|square|sq|trail|trl|loop|alley|crescent|cres|close|grove|gardens|mews|row|walk|pike|run|path|plaza|point|pt' +
+  // More of the US postal street kinds (sample data and real addresses use them all): only
+  // after a house number and a capitalised name word, so "Mill" or "View" alone is nothing.
+  '|bypass|causeway|cove|creek|crest|crossing|curve|dale|estates|expressway|extension|falls|ferry|fields|flats|ford|forge|fork|freeway|glen|glens|harbor|haven|heights|hills|hollow|inlet|isle|junction|knoll|knolls|landing|manor|meadow|meadows|mill|mills|orchard|overpass|pass|passage|pines|plains|prairie|ranch|rapids|ridge|shoal|shoals|shore|shores|skyway|spring|springs|spur|stravenue|summit|throughway|trace|track|trafficway|tunnel|turnpike|underpass|valley|viaduct|vista|view|views|village|ville|wells|well|unions|union|lodge|neck|oval|radial|ramp|gateway|green|greens|branch|bridge|brook|brooks|burg|camp|canyon|cape|center|cliff|cliffs|common|corner|corners|course|courts|divide|forest|fort|garden|grove|groves|island|islands|key|keys|lake|lakes|land|light|lights|loaf|lock|locks|mission|motorway|mount|mountain|mountains|parks|port|ports|rest|ridges|river|roads|route|spurs|squares|streets|walks|ways';
 const usRe = lazy(() => {
   // Street types as written: "Street", "street", "STREET".
   const typeAlt = STREET_TYPES.split('|')

@@ -112,6 +112,11 @@ describe('findAddresses', () => {
     expect(values('Hauptstraße 5, Berlin', findAddresses)).toEqual(['Hauptstraße 5']);
     expect(values('Rue de Rivoli 99', findAddresses)).toEqual(['Rue de Rivoli 99']);
   });
+  it('knows the US postal street kinds, after a house number and a name word', () => {
+    expect(values('She lives at 20564 Traci Well, North Jessiefort', findAddresses)).toEqual(['20564 Traci Well']);
+    expect(values('Mail goes to 29774 Ryley Creek', findAddresses)).toEqual(['29774 Ryley Creek']);
+    expect(values('All is well at 5 pm, the view from 3 floors up', findAddresses)).toEqual([]);
+  });
   it('ignores numbers before ordinary words', () => {
     expect(values('We walked 3 miles down the road', findAddresses)).toEqual([]);
     expect(values('Version 2 Way forward', findAddresses)).toEqual([]);
