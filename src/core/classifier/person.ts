@@ -109,7 +109,9 @@ const ORG_AFTER = new Set(
     'international global services solutions systems technologies labs partners holdings enterprises foods ' +
     // Street kinds that are not also common surnames (Lane, Court and Way are, so they are not here).
     'boulevard blvd drive parkway highway hwy turnpike expressway freeway crossing crescent terrace heights gardens ' +
-    'glade manor manors trail tunnel plaza piazza extension'
+    'glade manor manors trail tunnel plaza piazza extension ' +
+    // Company forms in other languages ("Leist Gruppe", "Hijos", "Asociados").
+    'gruppe gmbh ag kg ohg ug sarl sas srl spa ltda hijos asociados associates bros'
   ).split(' '),
 );
 // Street kinds (the US postal list): after a house number, a run that holds one is an address
@@ -519,7 +521,7 @@ export function personCandidates(text: string, from: number, to: number, toks: T
     }
     // A trailing organisation or place word makes the whole run a name of a thing.
     const after = loose < n ? (toks[loose] as Token) : null;
-    if (after && after.gap === 'space' && after.cap && ORG_AFTER.has(after.f)) {
+    if ((after && after.gap === 'space' && after.cap && ORG_AFTER.has(after.f)) || companyFormIn(text, toks, k, loose)) {
       k = loose + 1;
       continue;
     }
@@ -644,9 +646,16 @@ export function personCandidates(text: string, from: number, to: number, toks: T
   void to;
 }
 
-/** Whether the token is the word "and", read from the text (no folded string made). */
+/** Whether the token is "and" (or "und", "y", "e", "et", "en"), read from the text. */
 function isAndWord(text: string, u: Token): boolean {
-  return u.e - u.s === 3 && text.charCodeAt(u.s) === 97 && text.charCodeAt(u.s + 1) === 110 && text.charCodeAt(u.s + 2) === 100;
+  const n = u.e - u.s;
+  const c = text.charCodeAt(u.s);
+  if (n === 1) return c === 121 || c === 101; // y, e (Spanish, Italian, Portuguese)
+  if (n === 2) return (c === 101 && text.charCodeAt(u.s + 1) === 116) || (c === 101 && text.charCodeAt(u.s + 1) === 110); // et, en
+  if (n !== 3) return false;
+  const c1 = text.charCodeAt(u.s + 1);
+  const c2 = text.charCodeAt(u.s + 2);
+  return (c === 97 && c1 === 110 && c2 === 100) || (c === 117 && c1 === 110 && c2 === 100); // and, und
 }
 
 /** A lone capitalised word that is not a first name: a surname as firms use them. */
@@ -747,6 +756,23 @@ function streetRun(toks: Token[], k: number, end: number): boolean {
     if (u.gap !== 'space') break;
     if (u.cap && STREET_KINDS.has(u.f)) return true;
   }
+  return false;
+}
+
+// "Coronado Toro S.L.", "Viscò, Scalzo e Pepe s.r.l.", "Paszkowski Sp. z o.o.": the legal form
+// written with dots, which the tokenizer reads as initials.
+const COMPANY_FORM = /^,? (?:S\.[LAC]\.|S\.L\.U\.|S\.p\.A\.|s\.r\.l\.|S\.r\.l\.|S\.A\.S\.|Sp\. ?[jkz]|B\.V\.|N\.V\.|e\.K\.|Ltda\.|S\.A\. de C\.V\.)/;
+
+/** Whether a company's legal form follows at `at`. */
+function companyFormAt(text: string, at: number): boolean {
+  const c = text.charCodeAt(at + (text.charCodeAt(at) === 44 ? 2 : 1));
+  if (c !== 83 && c !== 115 && c !== 66 && c !== 78 && c !== 101 && c !== 76) return false; // S s B N e L
+  return COMPANY_FORM.test(text.slice(at, at + 16));
+}
+
+/** A legal form right after one of toks[k, end): the run is a company's name. */
+function companyFormIn(text: string, toks: Token[], k: number, end: number): boolean {
+  for (let m = k; m < end; m++) if (companyFormAt(text, (toks[m] as Token).e)) return true;
   return false;
 }
 

@@ -166,6 +166,10 @@ describe('findPersons: names in running text', () => {
     expect(names('I work for Brown, Lubowitz and Kassulke and use the group plan.')).toEqual([]);
     expect(names('Our invoice came from Jaskolski - Trantow-Green this month.')).toEqual([]);
     expect(names('The sign says Hodkiewicz and Sons.')).toEqual([]);
+    expect(names('I work for Brunner, Steigauf und Noack now.')).toEqual([]);
+    expect(names('I work for Coronado Toro S.L. and use the plan.')).toEqual([]);
+    expect(names('Our invoice came from Strieder Gruppe this month.')).toEqual([]);
+    expect(names('Thanks to Miramontes Campos Asociados for the venue.')).toEqual([]);
     expect(names('Thanks to Leffler, Bogisich and Wiza for sponsoring the walk.')).toEqual([]);
     expect(names('We accept Blue Cross, Aetna, Cigna and Medicaid.')).toEqual([]);
     expect(names('Congrats to Maria, Jose and Carlos!')).toContain('Carlos');
