@@ -300,7 +300,7 @@ function addDisplayNames(text: string, from: number, to: number, out: Hit[]): vo
     if (persons.some((h) => h.start < end && h.end > start)) continue;
     const value = text.slice(start, end);
     // "Call Us: 555..." and "Email: x@y" are labels, not names.
-    if (/^(?:call|email|e-mail|phone|tel|mobile|cell|fax|contact|text|whatsapp|us|me|at|or|and|to|from|reply|write|mail|office|home|work|send)$/i.test(value.split(/[\s,]+/).pop() ?? '')) continue;
+    if (/^(?:call|email|e-mail|phone|tel|mobile|cell|fax|contact|text|whatsapp|us|me|at|or|and|to|from|reply|write|mail|office|home|work|send)\.?$/i.test(value.split(/[\s,]+/).pop() ?? '')) continue;
     if (/^(?:[A-Z]{2,}\s*)+$/.test(value) && !nameShape(value).lexiconHits) continue;
     const words2 = value.split(/[\s,]+/).filter(Boolean);
     out.push({ type: 'person', start, end, confidence: 0.65, key: words2.map(foldWord).join(' '), full: words2.length >= 2 });

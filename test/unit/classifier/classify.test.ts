@@ -99,6 +99,11 @@ describe('classify: clinical context', () => {
     expect(c.findings.some((f) => f.type === 'person')).toBe(true);
   });
 
+  it('does not take a contact label for the name of the contact\'s owner', () => {
+    const t = 'Tel. 030.12.34.56.78 / Fax. 030 1234 5679';
+    expect(classify(t).findings.filter((f) => f.type === 'person')).toEqual([]);
+  });
+
   it('does not warn on a case written the de-identified way', () => {
     // What the warning itself recommends: a letter or a placeholder instead of the name.
     expect(classify('Ms. A, 34, presented with PTSD after the accident.').verdict).toBe('none');
