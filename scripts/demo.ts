@@ -474,6 +474,10 @@ export async function runHeadlessWalkthrough(options: WalkthroughOptions = {}): 
   const shot = async (page: Page, name: string): Promise<string> => {
     counter += 1;
     const file = join(outDir, `${String(counter).padStart(2, '0')}-${name}.png`);
+    // The dialog fades in over 160 ms inside a closed shadow root, where Playwright's
+    // `animations: 'disabled'` does not reach (measured: shots still came out half
+    // transparent). Let it finish.
+    await page.waitForTimeout(250);
     await page.screenshot({ path: file });
     return file;
   };
