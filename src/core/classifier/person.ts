@@ -134,12 +134,12 @@ const STREET_KINDS = new Set(
 // Street kinds written before the name, often a person's ("Calle Ana María Guevara", "Piazza
 // Vanessa", "Rue Victor Hugo"): the run after one is the street's name.
 const STREET_BEFORE = new Set(
-  'calle via viale piazza piazzale corso largo vicolo strada rotonda incrocio borgo contrada rue avenue boulevard allee avenida plaza paseo camino travesia ronda glorieta explanada prolongacion poblado manzana aldea cuesta callejon urbanizacion rua praca travessa alameda rambla'.split(
+  'calle via viale piazza piazzale corso largo vicolo strada rotonda incrocio borgo contrada rue avenue boulevard allee avenida plaza paseo camino travesia ronda glorieta explanada prolongacion poblado manzana aldea cuesta callejon urbanizacion rua praca travessa alameda rambla caserio chalet barrio jardines masia subida quai voie impasse'.split(
     ' ',
   ),
 );
 // "North Gene", "Port Marquis", "New Jessie": a capitalised word after one of these is a town.
-const TOWN_BEFORE = new Set('north south east west new port fort lake mount'.split(' '));
+const TOWN_BEFORE = new Set('north south east west new port fort lake mount saint sankt bad neu alt nether upper lower san santa sao'.split(' '));
 // Place and organisation words that are also common surnames.
 const SURNAME_PLACE = new Set(['park', 'hall', 'church', 'bay']);
 // "son of", "daughter of", "father of", "family of" inside Arabic and Hebrew names.
@@ -541,8 +541,8 @@ export function personCandidates(text: string, from: number, to: number, toks: T
       k++;
       continue;
     }
-    if (STREET_BEFORE.has(t.f)) {
-      k++; // the street kind itself ("Piazza", "Calle") starts no name
+    if (STREET_BEFORE.has(t.f) || germanStreet(text, toks, k)) {
+      k++; // the street kind itself ("Piazza", "Calle") starts no name, nor "Bonner Str." / "X-Str."
       continue;
     }
     if ((prev !== null && prev.cap && t.gap === 'space' && STREET_BEFORE.has(prev.f)) || (afterNumber(text, t.s, from) && streetRun(toks, k, loose))) {
@@ -747,6 +747,15 @@ function memberBefore(text: string, toks: Token[], m: number): number {
 function possessiveEnd(text: string, t: Token): boolean {
   const c = text.charCodeAt(t.e);
   return c === 39 || c === 0x2019;
+}
+
+/** "Ernst-Ludwig-Kirchner-Str.", "Bonner Str. 35", "Hauptstraße": a German street name. */
+function germanStreet(text: string, toks: Token[], k: number): boolean {
+  const t = toks[k] as Token;
+  const f = t.f;
+  if (f.endsWith('-str') || f.endsWith('strasse') || f.endsWith('strase') || f.endsWith('straße')) return true;
+  const next = toks[k + 1];
+  return next !== undefined && next.gap === 'space' && next.f === 'str' && text.charCodeAt(next.e) === 46;
 }
 
 /** A street kind among toks[k, end], or right after them. */

@@ -157,6 +157,10 @@ describe('findPersons: names in running text', () => {
     expect(names('North Gene, NE 86388')).toEqual([]);
     expect(names('Meet me at Calle Jennifer Bernal, 3, El Ejido')).toEqual([]);
     expect(names('Piazza Vanessa 512 is closed')).toEqual([]);
+    expect(names('Please send it to Ernst-Ludwig-Kirchner-Str. 24c, Aschaffenburg')).toEqual([]);
+    expect(names('My address is Bonner Str. 35, Bad Annyscheid')).toEqual([]);
+    expect(names('The clinic moves to Subida Raúl, Segovia in October.')).toEqual([]);
+    expect(names('travelling to Saint Vincent next week')).toEqual([]);
     // Without a house number a street kind that is also a surname stays a name.
     expect(names('Florence Mills sang it')).toEqual(['Florence Mills']);
     expect(names('Kanye West Almost Had James Franco')).toContain('James Franco');
