@@ -5,11 +5,30 @@
 import type { Hit } from './hit';
 import { lazy } from '../lazy';
 
-const STREET_TYPES =
-  'street|st|avenue|ave|av|road|rd|boulevard|blvd|lane|ln|drive|dr|court|ct|way|place|pl|terrace|ter|circle|cir|parkway|pkwy|highway|hwy|square|sq|trail|trl|loop|alley|crescent|cres|close|grove|gardens|mews|row|walk|pike|run|path|plaza|point|pt' +
-  // More of the US postal street kinds (sample data and real addresses use them all): only
-  // after a house number and a capitalised name word, so "Mill" or "View" alone is nothing.
-  '|bypass|causeway|cove|creek|crest|crossing|curve|dale|estates|expressway|extension|falls|ferry|fields|flats|ford|forge|fork|freeway|glen|glens|harbor|haven|heights|hills|hollow|inlet|isle|junction|knoll|knolls|landing|manor|meadow|meadows|mill|mills|orchard|overpass|pass|passage|pines|plains|prairie|ranch|rapids|ridge|shoal|shoals|shore|shores|skyway|spring|springs|spur|stravenue|summit|throughway|trace|track|trafficway|tunnel|turnpike|underpass|valley|viaduct|vista|view|views|village|ville|wells|well|unions|union|lodge|neck|oval|radial|ramp|gateway|green|greens|branch|bridge|brook|brooks|burg|camp|canyon|cape|center|cliff|cliffs|common|corner|corners|course|courts|divide|forest|fort|garden|grove|groves|island|islands|key|keys|lake|lakes|land|light|lights|loaf|lock|locks|mission|motorway|mount|mountain|mountains|parks|port|ports|rest|ridges|river|roads|route|spurs|squares|streets|walks|ways';
+/**
+ * The US postal service's street kinds, spelled out (Publication 28): "Creek", "Well", "Path".
+ * person.ts reads a capitalised run after a house number that holds one as an address.
+ */
+export const US_STREET_KINDS: readonly string[] = (
+  'alley avenue boulevard branch bridge brook brooks burg bypass camp canyon cape causeway center circle cliff cliffs common corner ' +
+  'corners course court courts cove coves creek crescent crest crossing crossroad curve dale dam divide drive drives estate ' +
+  'estates expressway extension extensions fall falls ferry field fields flat flats ford fords forest forge forges fork forks ' +
+  'fort freeway garden gardens gateway glen glens green greens grove groves harbor harbors haven heights highway hill hills ' +
+  'hollow inlet island islands isle junction junctions key keys knoll knolls lake lakes land landing lane light lights loaf ' +
+  'lock locks lodge loop mall manor manors meadow meadows mews mill mills mission motorway mount mountain mountains neck ' +
+  'orchard oval overpass park parks parkway parkways pass passage path pike pine pines place plain plains plaza point points ' +
+  'port ports prairie radial ramp ranch rapid rapids rest ridge ridges river road roads route row rue run shoal shoals shore ' +
+  'shores skyway spring springs spur spurs square squares station stravenue stream street streets summit terrace throughway ' +
+  'trace track trafficway trail tunnel turnpike underpass union unions valley valleys via viaduct view views village ' +
+  'villages ville vista walk walks wall way ways well wells'
+).split(' ');
+
+// Street types after a house number and a capitalised name word (so "Mill" or "View" alone is
+// nothing): the postal kinds, their usual abbreviations, and British kinds.
+const STREET_TYPES = [
+  ...US_STREET_KINDS,
+  ...'st ave av rd blvd ln dr ct pl ter cir pkwy hwy sq trl cres pt close'.split(' '),
+].join('|');
 const usRe = lazy(() => {
   // Street types as written: "Street", "street", "STREET".
   const typeAlt = STREET_TYPES.split('|')

@@ -192,7 +192,6 @@ export function isOrgCell(text: string, s: number, e: number): boolean {
 /** Longest line that still reads as one value of a one-per-line list ("Name <email>, phone"). */
 const MAX_LINE_VALUE = 100;
 
-/** Free text: every detector over chunks that end at a line break (or a space). */
 /**
  * A name that starts with a clinical term ("Name: Intake Form", "What's your name? Anxiety")
  * is the term, not a person: one word must not be both the identifier and the clinical
@@ -211,6 +210,7 @@ function dropClinicalNames(hits: Hit[]): void {
   hits.length = w;
 }
 
+/** Free text: every detector over chunks that end at a line break (or a space). */
 function* freeTextHits(text: string, store: HitStore, own: OwnMatcher | null): Generator<void, void> {
   const to = text.length;
   let s = 0;

@@ -2,6 +2,7 @@
 // first names and surnames plus capitalisation and context: titles (Dr., Ms.), cues ("my client
 // X", "thanks X"), "X and Y", and @handles. compromise is far slower (~0.3 MB/s) and merges
 // comma-separated names, so it is not used at run time.
+import { US_STREET_KINDS } from './address';
 import type { Hit } from './hit';
 import { PERSON_SPARSE, PERSON_SPARSE_SCALE, PERSON_THRESHOLD, PERSON_WEIGHTS } from './lexicon/person-model.generated';
 import { MAX_SPARSE, sparseFeatures, sparseWeight } from './person-sparse';
@@ -114,23 +115,9 @@ const ORG_AFTER = new Set(
     'gruppe gmbh ag kg ohg ug sarl sas srl spa ltda hijos asociados associates bros'
   ).split(' '),
 );
-// Street kinds (the US postal list): after a house number, a run that holds one is an address
-// ("1295 Murray Path", "29774 Ryley Creek"). Many are surnames too, so only after a number.
-const STREET_KINDS = new Set(
-  (
-    'alley avenue branch bridge brook brooks burg bypass camp canyon cape causeway center circle cliff cliffs common corner ' +
-    'corners course court courts cove coves creek crescent crest crossing crossroad curve dale dam divide drive drives estate ' +
-    'estates expressway extension extensions fall falls ferry field fields flat flats ford fords forest forge forges fork forks ' +
-    'fort freeway garden gardens gateway glen glens green greens grove groves harbor harbors haven heights highway hill hills ' +
-    'hollow inlet island islands isle junction junctions key keys knoll knolls lake lakes land landing lane light lights loaf ' +
-    'lock locks lodge loop mall manor manors meadow meadows mews mill mills mission motorway mount mountain mountains neck ' +
-    'orchard oval overpass park parks parkway parkways pass passage path pike pine pines place plain plains plaza point points ' +
-    'port ports prairie radial ramp ranch rapid rapids rest ridge ridges river road roads route row rue run shoal shoals shore ' +
-    'shores skyway spring springs spur spurs square squares station stravenue stream street streets summit terrace throughway ' +
-    'trace track trafficway trail tunnel turnpike underpass union unions valley valleys via viaduct view views village ' +
-    'villages ville vista walk walks wall way ways well wells'
-  ).split(' '),
-);
+// Street kinds (the US postal list, address.ts): after a house number, a run that holds one is
+// an address ("1295 Murray Path", "29774 Ryley Creek"). Many are surnames too, so only after a number.
+const STREET_KINDS: ReadonlySet<string> = new Set(US_STREET_KINDS);
 // Street kinds written before the name, often a person's ("Calle Ana María Guevara", "Piazza
 // Vanessa", "Rue Victor Hugo"): the run after one is the street's name.
 const STREET_BEFORE = new Set(
@@ -800,8 +787,9 @@ function lowerTitle(text: string, title: Token, t: Token, from: number): boolean
 
 /**
  * Whether toks[k] follows words that introduce a person's name: "(my) name is", "names are",
- * "Name:", "name's", "(everyone) calls me", "known as", "goes by", "aka". Whatever the word is,
- * it is then a name, in a tweet as in a note.
+ * "Name:", "name's", "What's your last name? X", "(everyone) calls me", "goes by". Whatever
+ * the word is, it is then a name, in a tweet as in a note ("known as" and "aka" name places
+ * and things as often, so they are not here).
  */
 function introducedAt(text: string, toks: Token[], k: number): boolean {
   const t = toks[k] as Token;

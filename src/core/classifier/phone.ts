@@ -134,7 +134,8 @@ function judge(text: string, s: number, e: number, ctx: PhoneContext, to: number
   const bare = groups.length === 1;
   if (bare && !plus && !saysPhone) return null; // a bare digit run is an ID until told otherwise
   // Other groupings are not validated: only the stricter writtenLikePhone() can accept them.
-  const national = plus || intlPrefix || saysPhone || plausibleNationalGrouping(groups, cand);
+  const lens = groups.map((g) => g.length).join(',');
+  const national = plus || intlPrefix || saysPhone || plausibleNationalGrouping(groups, lens, cand);
   const valid = national ? validate(cand, digits, plus, intlPrefix) : null;
   const end = extensionEnd(text, e, to);
   if (!valid) {
@@ -143,7 +144,7 @@ function judge(text: string, s: number, e: number, ctx: PhoneContext, to: number
     if (ctx.phoneColumn && digits.length >= 7 && digits.length <= 15) {
       return { type: 'phone', start: s, end, confidence: 0.6, key: phoneKey(digits) };
     }
-    const shaped = writtenLikePhone(cand, groups, digits, plus, intlPrefix, saysPhone);
+    const shaped = shapeConfidence(cand, groups, lens, digits, plus, intlPrefix, saysPhone);
     return shaped > 0 ? { type: 'phone', start: s, end, confidence: shaped, key: phoneKey(digits) } : null;
   }
   return { type: 'phone', start: s, end, confidence: saysPhone || plus ? 0.97 : 0.9, key: phoneKey(valid) };
@@ -161,6 +162,21 @@ function extensionEnd(text: string, e: number, to: number): number {
   return m ? e + m[0].length : e;
 }
 
+const shapeMemo = new Map<string, number>();
+
+/** writtenLikePhone(), remembered per candidate: a page repeats its numbers, and the trunk-0
+ *  check may parse a number 20 times (~20 µs each), as validate() may. */
+function shapeConfidence(cand: string, groups: string[], lens: string, digits: string, plus: boolean, intlPrefix: boolean, saysPhone: boolean): number {
+  const key = (saysPhone ? '1' : '0') + cand;
+  let v = shapeMemo.get(key);
+  if (v === undefined) {
+    v = writtenLikePhone(cand, groups, lens, digits, plus, intlPrefix, saysPhone);
+    if (shapeMemo.size > 50_000) shapeMemo.clear();
+    shapeMemo.set(key, v);
+  }
+  return v;
+}
+
 /**
  * Confidence for a number libphonenumber does not know as assigned, written as only phone
  * numbers are written (0: not a phone). Made-up numbers (sample data, "555" numbers, areas not
@@ -168,7 +184,7 @@ function extensionEnd(text: string, e: number, to: number): number {
  * contact as far as a list or a post goes. Spaces alone never suffice: "250 300 1200" is
  * three amounts as often as a phone.
  */
-function writtenLikePhone(cand: string, groups: string[], digits: string, plus: boolean, intlPrefix: boolean, saysPhone: boolean): number {
+function writtenLikePhone(cand: string, groups: string[], lens: string, digits: string, plus: boolean, intlPrefix: boolean, saysPhone: boolean): number {
   if (plus || intlPrefix) {
     // A country code libphonenumber knows, and a length that country's numbers can have.
     const p = safeParse(plus ? cand : '+' + digits.replace(/^(?:00|011)/, ''));
@@ -182,7 +198,6 @@ function writtenLikePhone(cand: string, groups: string[], digits: string, plus: 
   const spacesOnly = /^ +$/.test(seps);
   if (nanpShaped(cand)) return saysPhone ? 0.9 : 0.85;
   // The North American layout that breaks its plan's rules ("299-066-9452") is not one.
-  const lens = groups.map((g) => g.length).join(',');
   if (!saysPhone && (lens === '3,3,4' || lens === '1,3,3,4')) return 0;
   if (saysPhone && (digits.length >= 8 || groups.length >= 2)) return 0.8;
   if (groups.length < 2) return 0;
@@ -221,8 +236,7 @@ function safeParse(cand: string, country?: CountryCode): ReturnType<typeof parse
 }
 
 /** Groupings phones are written in without a country code: NANP 3-3-4 / 1-3-3-4, or 0-led national. */
-function plausibleNationalGrouping(groups: string[], cand: string): boolean {
-  const lens = groups.map((g) => g.length).join(',');
+function plausibleNationalGrouping(groups: string[], lens: string, cand: string): boolean {
   if (lens === '3,3,4' || lens === '1,3,3,4' || lens === '3,7' || lens === '6,4') return true;
   // Nine digits with no trunk prefix, as Spain, Portugal, Poland and Czechia write them
   // ("612 345 678", "91 123 45 67"); validated against those countries.
@@ -257,21 +271,9 @@ function validate(cand: string, digits: string, plus: boolean, intlPrefix: boole
       const p = parsePhoneNumberFromString('+' + digits.replace(/^(?:00|011)/, ''));
       result = p && p.isValid() ? p.number : null;
     } else if (digits.startsWith('0')) {
-      for (const country of TRUNK_ZERO_COUNTRIES) {
-        const p = parsePhoneNumberFromString(cand, country);
-        if (p && p.isValid()) {
-          result = p.number;
-          break;
-        }
-      }
+      result = validIn(cand, TRUNK_ZERO_COUNTRIES);
     } else if (digits.length === 9) {
-      for (const country of NINE_DIGIT_COUNTRIES) {
-        const p = parsePhoneNumberFromString(cand, country);
-        if (p && p.isValid()) {
-          result = p.number;
-          break;
-        }
-      }
+      result = validIn(cand, NINE_DIGIT_COUNTRIES);
     } else {
       const p = parsePhoneNumberFromString(cand, 'US');
       result = p && p.isValid() ? p.number : null;
@@ -282,6 +284,15 @@ function validate(cand: string, digits: string, plus: boolean, intlPrefix: boole
   if (memo.size > 50_000) memo.clear();
   memo.set(memoKey, result);
   return result;
+}
+
+/** The E.164 form of `cand` in the first of `countries` where it is valid, or null. */
+function validIn(cand: string, countries: readonly CountryCode[]): string | null {
+  for (const country of countries) {
+    const p = parsePhoneNumberFromString(cand, country);
+    if (p && p.isValid()) return p.number;
+  }
+  return null;
 }
 
 /** Digits a phone is compared by (own numbers, de-duplication): the last 10. */
