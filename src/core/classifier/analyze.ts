@@ -13,7 +13,7 @@ import { byStart, type Hit } from './hit';
 import { BitSet, HitStore } from './hitstore';
 import { warmLexicon } from './names';
 import type { OwnMatcher } from './own';
-import { findPersons, nameShape, nameShapeQuick } from './person';
+import { credentialAfter, findPersons, labelNamesBusiness, nameShape, nameShapeQuick } from './person';
 import { findPhones } from './phone';
 import {
   DelimitedCursor,
@@ -27,7 +27,7 @@ import {
   type Row,
   type Table,
 } from './structure';
-import { NextMatch, countDigits, foldWord, isAsciiAlnum, isLetter, isUncasedLetter, isUpper } from './text';
+import { NextMatch, countDigits, foldWord, isAsciiAlnum, isLetter, isUncasedLetter, isUpper, lineStart } from './text';
 
 export interface Analysis {
   text: string;
@@ -210,6 +210,26 @@ function dropClinicalNames(hits: Hit[]): void {
   hits.length = w;
 }
 
+/**
+ * "Chesley Bechtelar, LCSW": a licence after a professional's name (a person hit marked as a
+ * listing, credentialAfter()) is their title, not clinical context about anyone.
+ */
+function dropCredentialTerms(text: string, hits: Hit[]): void {
+  let ends: number[] | null = null;
+  for (const h of hits) if (h.type === 'person' && h.business) (ends ??= []).push(h.end);
+  if (!ends) return;
+  let w = 0;
+  for (let r = 0; r < hits.length; r++) {
+    const h = hits[r] as Hit;
+    if (h.type === 'clinical' && ends.some((e) => e < h.start && h.start - e <= 24 && CREDENTIALS_BETWEEN.test(text.slice(e, h.start)))) continue;
+    hits[w++] = h;
+  }
+  hits.length = w;
+}
+
+// Between the name and the licence: ", " or " ", and other degrees ("Jane Roe, PsyD, LCSW").
+const CREDENTIALS_BETWEEN = /^(?:,?[ \u00a0]{1,2}[A-Z][A-Za-z.\-]{1,7})*,?[ \u00a0]{1,2}$/;
+
 /** Free text: every detector over chunks that end at a line break (or a space). */
 function* freeTextHits(text: string, store: HitStore, own: OwnMatcher | null): Generator<void, void> {
   const to = text.length;
@@ -249,6 +269,7 @@ function* freeTextHits(text: string, store: HitStore, own: OwnMatcher | null): G
     yield;
     findPersons(text, s, e, local);
     dropClinicalNames(local);
+    dropCredentialTerms(text, local);
     yield;
     addDisplayNames(text, s, e, local);
     append(store, local, -1, text, own);
@@ -264,6 +285,11 @@ function* freeTextHits(text: string, store: HitStore, own: OwnMatcher | null): G
 function addDisplayNames(text: string, from: number, to: number, out: Hit[]): void {
   const persons = out.filter((h) => h.type === 'person' && h.start >= from && h.end <= to);
   const contacts = out.filter((h) => (h.type === 'email' || h.type === 'phone') && h.start >= from && h.end <= to);
+  // Names inside a business's label ("Spencer - Wilderman — 555…") are the business's.
+  let businessNames: Set<Hit> | null = null;
+  const inLabel = (a: number, b: number) => {
+    for (const h of persons) if (h.start >= a && h.end <= b) (businessNames ??= new Set()).add(h);
+  };
   for (const c of contacts) {
     let p = c.start;
     // Skip the separators between a name and its contact.
@@ -275,7 +301,16 @@ function addDisplayNames(text: string, from: number, to: number, out: Hit[]): vo
         skipped++;
       } else break;
     }
-    if (p === c.start && c.start > from) continue;
+    if (p === from || text.charCodeAt(p - 1) === 10 || text.charCodeAt(p - 1) === 13) {
+      // Nothing before it on its line: in a directory's block the business's name is a line above.
+      const label = businessLineAbove(text, from, p);
+      if (label) {
+        c.business = true;
+        inLabel(label[0], label[1]);
+      }
+      continue;
+    }
+    if (p === c.start) continue;
     // Take up to four capitalised words back, on this line.
     let end = p;
     let start = p;
@@ -297,6 +332,12 @@ function addDisplayNames(text: string, from: number, to: number, out: Hit[]): vo
     }
     if (words === 0) continue;
     end = p;
+    if (labelNamesBusiness(text, start, end)) {
+      c.business = true;
+      const ls = lineStart(text, start, 200);
+      inLabel(ls < 0 ? start : ls, end);
+      continue;
+    }
     if (persons.some((h) => h.start < end && h.end > start)) continue;
     const value = text.slice(start, end);
     // "Call Us: 555..." and "Email: x@y" are labels, not names.
@@ -305,6 +346,36 @@ function addDisplayNames(text: string, from: number, to: number, out: Hit[]): vo
     const words2 = value.split(/[\s,]+/).filter(Boolean);
     out.push({ type: 'person', start, end, confidence: 0.65, key: words2.map(foldWord).join(' '), full: words2.length >= 2 });
   }
+  // (Set inside inLabel(), which the compiler does not follow.)
+  const drop = businessNames as Set<Hit> | null;
+  if (drop) {
+    let w = 0;
+    for (const h of out) if (!drop.has(h)) out[w++] = h;
+    out.length = w;
+  }
+}
+
+/**
+ * Whether one of the two lines above `at` (a line start), within the same block (no blank line
+ * between), is a business's name alone: "Herman Auto Repair" / "114 Cassandra Bypass…" / phone.
+ */
+function businessLineAbove(text: string, from: number, at: number): [number, number] | null {
+  let end = at;
+  for (let k = 0; k < 2 && end > from; k++) {
+    // end is the start of a line; the line above is [start, end - 1).
+    let lineEnd = end - 1;
+    if (lineEnd > from && text.charCodeAt(lineEnd) === 10 && text.charCodeAt(lineEnd - 1) === 13) lineEnd--;
+    let start = lineEnd;
+    while (start > from && text.charCodeAt(start - 1) !== 10) start--;
+    const line = text.slice(start, lineEnd).trim();
+    if (line === '') return null;
+    if (line.length <= 80 && /^\p{Lu}[\p{L}'’&.,\- ]*$/u.test(line)) {
+      const s = start + text.slice(start, lineEnd).indexOf(line);
+      if (labelNamesBusiness(text, s, s + line.length)) return [s, s + line.length];
+    }
+    end = start;
+  }
+  return null;
 }
 
 /** Tables: cells are typed by their column; free-text detectors run on the rest. */
@@ -348,7 +419,9 @@ function* tableHits(text: string, table: Table, columns: ColumnInfo[], store: Hi
           const v = text.slice(s, e);
           const shape = nameShapeQuick(v);
           if (shape.ok || (info?.clientHeader && hasLetters(v))) {
-            out.push({ type: 'person', start: s, end: e, confidence: info?.fromHeader ? 0.9 : 0.75, key: foldWord(v.indexOf('  ') === -1 ? v : v.replace(/\s+/g, ' ')), full: kind === 'name' ? shape.words >= 2 : false, standalone: true });
+            // "Sophie Von, DDS, (555) 201-3344": a professional's listing, not a client's row.
+            const business = kind === 'name' && credentialAfter(text, e);
+            out.push({ type: 'person', start: s, end: e, confidence: info?.fromHeader ? 0.9 : 0.75, key: foldWord(v.indexOf('  ') === -1 ? v : v.replace(/\s+/g, ' ')), full: kind === 'name' ? shape.words >= 2 : false, standalone: true, business: business || undefined });
           } else {
             detectCell(text, s, e, out);
           }
@@ -396,6 +469,14 @@ function* tableHits(text: string, table: Table, columns: ColumnInfo[], store: Hi
             for (let m = p; m < out.length; m++) (out[m] as Hit).inferred = true;
           }
         }
+      }
+    }
+    dropCredentialTerms(text, out);
+    // "Olson Plumbing — (235) 478-0971, …": a contact labelled with a business's name.
+    for (const h of out) {
+      if (h.business) {
+        orgRows.add(r);
+        break;
       }
     }
     append(store, out, r, text, own);

@@ -93,6 +93,9 @@ function normalizeCell(v: string): string {
 
 const SAMPLE = 400;
 
+/** A US state's code, with or without a ZIP code: "SC 75799", "OK", "NY 10001-1234". */
+const US_STATE_ZIP_CELL = /^[A-Z]{2}\.?(?:[ \u00a0]+\d{5}(?:-\d{4})?)?$/;
+
 /** Types each column from its header and a sample of its values (the table's first rows). */
 /** In steps of a few sampled rows: validating the sample's cells (phones, dates, names) costs
  *  tens of milliseconds in a page the first time. */
@@ -105,7 +108,7 @@ export function* typeColumns(text: string, table: Table): Generator<void, Column
   }
   // Value shapes on a sample of rows (evenly spaced, so a 10,000-row list costs the same as 400).
   const info = (c: number) => infos[c]?.kind;
-  const stats = infos.map(() => ({ n: 0, email: 0, phone: 0, name: 0, lex: 0, first: 0, hash: 0, date: 0 }));
+  const stats = infos.map(() => ({ n: 0, email: 0, phone: 0, name: 0, lex: 0, first: 0, hash: 0, date: 0, stateZip: 0 }));
   const rows = table.sample;
   const step = Math.max(1, Math.floor(rows.length / SAMPLE));
   const scratch: Hit[] = [];
@@ -138,6 +141,7 @@ export function* typeColumns(text: string, table: Table): Generator<void, Column
       }
       if ((v.length === 32 || v.length === 64) && isAllHex(v)) st.hash++;
       if (isDateCell(v)) st.date++;
+      if (US_STATE_ZIP_CELL.test(v)) st.stateZip++;
       const shape = nameShape(v);
       if (shape.ok) {
         st.name++;
@@ -161,9 +165,16 @@ export function* typeColumns(text: string, table: Table): Generator<void, Column
     if (frac(st.email) >= 0.5) info.kind = 'email';
     else if (frac(st.hash) >= 0.6) info.kind = 'hashed';
     else if (frac(st.phone) >= 0.6) info.kind = 'phone';
-    else if (frac(st.name) >= 0.7 && frac(st.lex) >= 0.5 && frac(st.first) >= 0.3) info.kind = 'name';
+    else if (frac(st.name) >= 0.7 && frac(st.lex) >= 0.5 && frac(st.first) >= 0.3 && !beforeStateZip(c)) info.kind = 'name';
   }
   return infos;
+
+  // "…, West Arjun, SC 75799": the column before the state and ZIP holds towns, named after
+  // people as often as not ("Port Charlotte", "Marion").
+  function beforeStateZip(c: number): boolean {
+    const next = stats[c + 1];
+    return next !== undefined && next.n > 0 && next.stateZip / next.n >= 0.6;
+  }
 }
 
 function maxCols(rows: readonly Row[]): number {

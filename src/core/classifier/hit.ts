@@ -18,6 +18,9 @@ export interface Hit {
   role?: boolean;
   /** The value fills its whole cell or line: the shape of an exported list. */
   standalone?: boolean;
+  /** A directory's listing: an email or phone labelled with a business's name ("Olson Plumbing —
+   *  555…"), or a name with a professional's degree after it ("Marcel Muller, CPA"). */
+  business?: boolean;
   /** Person found by the free-text rules inside a table cell, not from a name column. */
   inferred?: boolean;
   /** Row (tables, JSON records) the hit belongs to; -1 in free text. */

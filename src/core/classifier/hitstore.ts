@@ -24,6 +24,7 @@ export const F_HANDLE = 4; // person: @handle
 export const F_ROLE = 8; // email: role mailbox
 export const F_STANDALONE = 16; // fills its cell or line
 export const F_INFERRED = 32; // person found by free-text rules inside a table cell
+export const F_BUSINESS = 64; // a directory's listing: a business's contact, a professional's name
 
 /**
  * A 31-bit hash of a normalised value (FNV-1a). Small integers stay unboxed in V8, so the
@@ -244,7 +245,8 @@ export class HitStore {
       (h.handle ? F_HANDLE : 0) |
       (h.role ? F_ROLE : 0) |
       (h.standalone ? F_STANDALONE : 0) |
-      (h.inferred ? F_INFERRED : 0);
+      (h.inferred ? F_INFERRED : 0) |
+      (h.business ? F_BUSINESS : 0);
     if (row !== -1 || this.rows[c] !== undefined) {
       let rows = this.rows[c];
       if (rows === undefined) rows = this.rows[c] = new Int32Array((this.types[c] as Uint8Array).length).fill(-1);

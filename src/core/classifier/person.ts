@@ -115,6 +115,24 @@ const ORG_AFTER = new Set(
     'gruppe gmbh ag kg ohg ug sarl sas srl spa ltda hijos asociados associates bros'
   ).split(' '),
 );
+// Trades and company forms that are not surnames (Baker, Mason, Glass, Law and Flowers are, so
+// they are not here): a run of capitalised words that holds one names a business listed in a
+// directory ("Herman Auto Repair", "Corine Stehr Photography", "The Keller Group", "Alford's
+// Bakery"), not a person. No clinical words: "Maria Lopez Therapy Notes" is a person's file.
+const BUSINESS_WORDS = new Set(
+  (
+    'inc llc llp pllc ltd corp corporation company co group holdings enterprises partners associates services solutions ' +
+    'plumbing plumbers heating cooling hvac roofing landscaping construction contracting contractors remodeling builders ' +
+    'electric electrical cleaning janitorial catering bakery deli pizzeria pizza grill diner tavern pub brewery winery ' +
+    'realty realtors properties insurance agency consulting consultants accounting bookkeeping photography printing ' +
+    'auto automotive repair repairs towing trucking logistics moving storage hardware lumber supply supplies ' +
+    'jewelers jewelry tailors boutique barbershop salon florist kennels grooming daycare tutoring dental dentistry ' +
+    'orthodontics chiropractic optometry pharmacy veterinary attorneys lawyers legal motors dealership marketing ' +
+    'design designs studio studios media fitness farm farms'
+  ).split(' '),
+);
+// "Law Office of Anna Berg": the office is a business's name.
+const BUSINESS_OF = new Set(['office', 'offices', 'firm']);
 // Street kinds (the US postal list, address.ts): after a house number, a run that holds one is
 // an address ("1295 Murray Path", "29774 Ryley Creek"). Many are surnames too, so only after a number.
 const STREET_KINDS: ReadonlySet<string> = new Set(US_STREET_KINDS);
@@ -127,6 +145,15 @@ const STREET_BEFORE = new Set(
 );
 // "North Gene", "Port Marquis", "New Jessie": a capitalised word after one of these is a town.
 const TOWN_BEFORE = new Set('north south east west new port fort lake mount saint sankt bad neu alt nether upper lower san santa sao'.split(' '));
+// A US state's code and a ZIP code right after a run: the run is a town ("Reneeview, OK 44890").
+const US_STATE_ZIP = /^,?[ \u00a0]+[A-Z]{2}\.?[ \u00a0]+\d{5}(?:-\d{4})?(?!\d)/;
+/** Whether a US state and ZIP code follow at `at` (in a table, in the next cells). */
+function beforeStateZip(text: string, at: number): boolean {
+  const c = text.charCodeAt(at);
+  if (c !== 44 && c !== 32) return false;
+  const d = text.charCodeAt(at + (c === 44 ? 2 : 1));
+  return d >= 65 && d <= 90 && US_STATE_ZIP.test(text.slice(at, at + 16));
+}
 // Place and organisation words that are also common surnames.
 const SURNAME_PLACE = new Set(['park', 'hall', 'church', 'bay']);
 // "son of", "daughter of", "father of", "family of" inside Arabic and Hebrew names.
@@ -512,10 +539,23 @@ export function personCandidates(text: string, from: number, to: number, toks: T
       k = loose + 1;
       continue;
     }
+    // "my client Dana Wright's Studio" is still the client's name.
+    const business = titled || introduced || personCue ? -1 : businessWordAt(text, toks, k, loose);
+    if (business >= 0) {
+      // "Law Office of X Y": all of it. A trade word in the run: the next start is asked again
+      // ("Thanks Maria Lopez Photography" has a cue there).
+      k = business === k ? Math.max(k + 1, loose) : k + 1;
+      continue;
+    }
     // A town ("North Gene"): the word is the town's. An address ("1295 Murray Path"): nothing of
     // the run is a person.
     if (prev !== null && prev.cap && t.gap === 'space' && TOWN_BEFORE.has(prev.f)) {
       k++;
+      continue;
+    }
+    // "…, West Arjun, SC 75799": a run before a US state and ZIP code is the town.
+    if (beforeStateZip(text, (toks[loose - 1] as Token).e)) {
+      k = loose;
       continue;
     }
     // "Ms. A, 34, presented with PTSD": a title and one letter is how a case is de-identified;
@@ -631,6 +671,66 @@ export function personCandidates(text: string, from: number, to: number, toks: T
     if (!accepted) k++;
   }
   void to;
+}
+
+/**
+ * Where the run toks[k, loose) shows it is a business's name, or -1: a trade or company word in
+ * it after its first word, or right after it or after its possessive ("Alford's Bakery"), or
+ * "Office of" before it (then k).
+ */
+function businessWordAt(text: string, toks: Token[], k: number, loose: number): number {
+  // Through the firm's joiners too: "Frami & Bosco LLP", "Kerluke and Becker Plumbing".
+  for (let m = k + 1; m < toks.length && m <= loose + 4; m++) {
+    const u = toks[m] as Token;
+    const prev = toks[m - 1] as Token;
+    if (u.gap === 'break' || u.gap === 'start' || u.handle) break;
+    const joiner = m < loose ? '' : text.slice(prev.e, u.s);
+    if (m < loose ? u.gap !== 'space' : !FIRM_JOINER.test(joiner)) break;
+    // "Maria, Group sessions start at 6": a comma, then the word, is a new sentence's start.
+    if (joiner === ', ' && BUSINESS_WORDS.has(u.f)) break;
+    if (u.cap && !u.allCaps && BUSINESS_WORDS.has(u.f)) return m;
+    if (u.cap && u.allCaps && (u.f === 'llc' || u.f === 'llp' || u.f === 'pllc' || u.f === 'hvac')) return m;
+    if (!u.cap && u.f !== 'and' && u.f !== 's') break;
+  }
+  const of = toks[k - 1];
+  const office = toks[k - 2];
+  return of !== undefined && office !== undefined && of.f === 'of' && !of.cap && of.gap === 'space' && office.cap && BUSINESS_OF.has(office.f) ? k : -1;
+}
+
+// What may stand between the words of a firm's name: a space, " & ", " - ", ", ", "'s ".
+const FIRM_JOINER = /^(?: | & | - |, |['’]s? )$/;
+
+/**
+ * Whether capitalised words text[start, end) (a label before a phone or email) name a business
+ * or a place rather than a person: a trade, company or place word after the first word
+ * ("Olson Plumbing", "Bosco LLP", "Grand Hotel"), or "Office of" before them.
+ */
+export function labelNamesBusiness(text: string, start: number, end: number): boolean {
+  const words = text.slice(start, end).split(/[\s,]+/);
+  for (let m = 1; m < words.length; m++) {
+    const f = foldWord((words[m] as string).replace(/^'s$/i, ''));
+    if (BUSINESS_WORDS.has(f) || BUSINESS_OF.has(f) || (ORG_AFTER.has(f) && !SURNAME_PLACE.has(f))) return true;
+  }
+  if (/\b(?:office|offices|firm) of\s+$/i.test(text.slice(Math.max(0, start - 16), start))) return true;
+  // A firm's name of surnames ("Jacobson - O'Keefe", "Hintz, Walsh and Emmerich", "Kerluke &
+  // Becker"): the words before the label on its line, joined as firms join them.
+  let ls = start;
+  while (ls > 0 && start - ls < 80 && text.charCodeAt(ls - 1) !== 10) ls--;
+  return FIRM_LABEL.test(text.slice(ls, end));
+}
+
+// Surnames joined by a spaced dash, "&", or a comma series ending in "and": how a firm is named.
+const FIRM_LABEL = /^[ \t]*\p{Lu}[\p{L}'’-]+(?: - \p{Lu}[\p{L}'’-]+| & \p{Lu}[\p{L}'’-]+|(?:, \p{Lu}[\p{L}'’-]+)+,? and \p{Lu}[\p{L}'’-]+| and Sons)$/u;
+
+// Degrees and licences written after a professional's name in a directory ("Marcel Muller,
+// CPA", "Dr. Jane Roe, PsyD, LMFT"): the listing is a practice's, not a client's.
+const CREDENTIAL_AFTER = /^,?[ \u00a0]{1,2}(?:M\.?D|D\.?O|D\.?D\.?S|D\.?M\.?D|Ph\.?D|Psy\.?D|Ed\.?D|LCSW|LICSW|LMSW|LPCC?|LMHC|LMFT|LCPC|MFT|APRN|PA-C|CPA|CFP|Esq|J\.?D|DVM|DPT|CRNA)\b/;
+
+/** Whether a professional's degree or licence follows a name ending at `at` (in a table, in
+ *  the next cell: "Nona Trantow, DDS"). */
+export function credentialAfter(text: string, at: number): boolean {
+  const c = text.charCodeAt(at);
+  return (c === 44 || c === 32) && CREDENTIAL_AFTER.test(text.slice(at, at + 12));
 }
 
 /** Whether the token is "and" (or "und", "y", "e", "et", "en"), read from the text. */
@@ -892,7 +992,7 @@ export function findPersons(text: string, from: number, to: number, out: Hit[]):
     }
     let key = a.f;
     for (let m = acc.a + 1; m < acc.b; m++) key += ' ' + (toks[m] as Token).f;
-    out.push({ type: 'person', start: a.s, end: b.e, confidence: acc.conf, key, full: acc.full });
+    out.push({ type: 'person', start: a.s, end: b.e, confidence: acc.conf, key, full: acc.full, business: credentialAfter(text, b.e) || undefined });
   }
 }
 

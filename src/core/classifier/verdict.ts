@@ -19,6 +19,7 @@ import { looksLikeUuid } from './hashed';
 import {
   F_FULL,
   F_HANDLE,
+  F_BUSINESS,
   F_INFERRED,
   F_ROLE,
   F_STANDALONE,
@@ -57,6 +58,8 @@ interface RecordAcc {
   other: boolean; // dob or address
   listed: boolean;
   org: boolean;
+  /** A name with a professional's degree or licence after it ("Marcel Muller, CPA"). */
+  professional: boolean;
   row: number;
   lastEnd: number;
   /** Free text: every name in the record is one word of a full name found elsewhere in the text. */
@@ -71,6 +74,7 @@ function resetRecord(r: RecordAcc): void {
   r.other = false;
   r.listed = false;
   r.org = false;
+  r.professional = false;
   r.row = -2;
   r.lastEnd = 0;
   r.onlyPartsOfFullNames = true;
@@ -86,7 +90,7 @@ class PeopleCounter {
   private readonly phones = new IntSet();
 
   add(r: RecordAcc): void {
-    if (r.org && r.nameCount === 0) return;
+    if ((r.org && r.nameCount === 0) || r.professional) return;
     const hasName = r.nameCount > 0;
     // "Hannah" after "Hannah Lindqvist", with nothing else: the same person again.
     if (hasName && r.onlyPartsOfFullNames && r.email === -1 && r.phone === -1 && !r.other) return;
@@ -201,6 +205,7 @@ export function* decideSteps(analysis: Analysis, options: ClassifyOptions = {}):
         rec.onlyPartsOfFullNames = false;
         open = true;
       }
+      if (t === T_PERSON && h.has(i, F_BUSINESS)) rec.professional = true;
       addToRecord(rec, h, i);
     } else {
       if (t === T_PERSON && h.has(i, F_HANDLE)) continue;
@@ -215,6 +220,11 @@ export function* decideSteps(analysis: Analysis, options: ClassifyOptions = {}):
       addToRecord(rec, h, i);
       if (t === T_PERSON && rec.onlyPartsOfFullNames && (h.has(i, F_FULL) || !partOfFullName(i))) rec.onlyPartsOfFullNames = false;
       if ((t === T_EMAIL || t === T_PHONE) && isListItem(text, h, i)) rec.listed = true;
+      // A directory's entry (a business's number, a professional's name): no client's record.
+      if (h.has(i, F_BUSINESS)) {
+        rec.org = true;
+        if (t === T_PERSON) rec.professional = true;
+      }
     }
   }
   if (open) people.add(rec);

@@ -61,6 +61,32 @@ describe('classify: client lists', () => {
     const dir = 'Company,Phone,Website\nAcme LLC,(415) 555-2671,https://acme.com\nBolt Inc,212-555-0123,https://bolt.io\nCedar Group,646-555-0100,https://cedar.net';
     expect(classify(dir).verdict).toBe('none');
   });
+
+  it('reads a printed directory of businesses and practitioners as no client list, in lines or blocks', () => {
+    const entries = [
+      ['Olson Plumbing', '(235) 478-0971', '95821 Rowe Loaf, Maggiomouth, OK 44890'],
+      ['Frami & Bosco LLP', '(494) 345-8958', '40736 Jacobi Court, Reynamouth, SC 75799'],
+      ['Dr. Hipolito Collier, DDS', '(466) 864-4111', '114 Cassandra Bypass, Johnsonside, IA 52926'],
+      ['Chesley Bechtelar, LCSW', '(427) 671-5004', '927 Cordie Station, Fort Cordelia, ME 18233'],
+      ['Law Office of Anna Berg', '(855) 350-3307', '299 Brook Lane, Denver, CO 80203'],
+      ["Alford's Bakery", '(443) 417-8871', '47342 Manor Road, Jasthaven, VA 06919'],
+    ];
+    const lines = entries.map(([n, p, a]) => `${n} — ${p} — ${a}`).join('\n');
+    const blocks = entries.map(([n, p, a]) => `${n}\n${a}\n${p}\n`).join('\n');
+    for (const text of [lines, blocks]) {
+      const c = classify(text);
+      expect(c.verdict, text).toBe('none');
+      expect(c.people).toBe(0);
+    }
+    // The same layouts with clients' names in them are a client list.
+    const clients = [
+      ['Hannah Lindqvist', '(235) 478-0971', '95821 Rowe Loaf, Maggiomouth, OK 44890'],
+      ['Omar Haddad', '(494) 345-8958', '40736 Jacobi Court, Reynamouth, SC 75799'],
+      ['Xyrel Qwon', '(466) 864-4111', '114 Cassandra Bypass, West Arjun, IA 52926'],
+    ];
+    expect(classify(clients.map(([n, p, a]) => `${n} — ${p} — ${a}`).join('\n')).verdict).toBe('warning');
+    expect(classify(clients.map(([n, p, a]) => `${n}\n${a}\n${p}\n`).join('\n')).verdict).toBe('warning');
+  });
 });
 
 describe('classify: clinical context', () => {

@@ -196,6 +196,35 @@ describe('findPersons: names in running text', () => {
     expect(names('@app.route("/x")\ndef handler(): pass')).toEqual([]);
   });
 
+  it('reads a run with a trade or company word as a business, not its owner', () => {
+    expect(names('Herman Auto Repair fixed the van')).toEqual([]);
+    expect(names('Bartholome Wiegand Photography took the pictures')).toEqual([]);
+    expect(names('The cake came from Alford\'s Bakery')).toEqual([]);
+    expect(names('Daniel & Crooks LLP filed it')).toEqual([]);
+    expect(names('Call the Law Office of Anna Berg first')).toEqual([]);
+    // A cue still vouches for the name, and an ordinary word after a name is not a trade.
+    expect(names('Thanks Maria Lopez Photography for the pictures')).toEqual(['Maria Lopez']);
+    expect(names('I saw Maria, Group sessions start at 6')).toEqual(['Maria']);
+    expect(names('Maria Lopez and John Smith came in').sort()).toEqual(['John Smith', 'Maria Lopez']);
+  });
+
+  it('reads a run before a US state and ZIP code as a town', () => {
+    expect(names('299 Brook Lane, West Arjun, SC 75799')).toEqual([]);
+    expect(names('Mail it to Charlotte Evans, 12 Oak St, Reneeview, OK 44890')).toEqual(['Charlotte Evans']);
+  });
+
+  it('marks a name with a professional degree after it as a listing', () => {
+    const out: Hit[] = [];
+    const t = 'Dr. Nona Trantow, DDS and Phyllis O\'Reilly, CPA; Jane Roe, PsyD, LMFT; Sam Lee, my client';
+    findPersons(t, 0, t.length, out);
+    expect(out.map((h) => [t.slice(h.start, h.end), h.business === true])).toEqual([
+      ['Nona Trantow', true],
+      ["Phyllis O'Reilly", true],
+      ['Jane Roe', true],
+      ['Sam Lee', false],
+    ]);
+  });
+
   it('marks full names', () => {
     const out: Hit[] = [];
     const t = 'Sarah and Maria Lopez';
