@@ -13,7 +13,7 @@ import { byStart, type Hit } from './hit';
 import { BitSet, HitStore } from './hitstore';
 import { warmLexicon } from './names';
 import type { OwnMatcher } from './own';
-import { credentialAfter, findPersons, labelNamesBusiness, nameShape, nameShapeQuick } from './person';
+import { businessCellName, credentialAfter, findPersons, labelNamesBusiness, nameShape, nameShapeQuick } from './person';
 import { findPhones } from './phone';
 import {
   DelimitedCursor,
@@ -411,13 +411,18 @@ function* tableHits(text: string, table: Table, columns: ColumnInfo[], store: Hi
       while (s < e && (text.charCodeAt(s) === 32 || text.charCodeAt(s) === 9)) s++;
       while (e > s && (text.charCodeAt(e - 1) === 32 || text.charCodeAt(e - 1) === 9)) e--;
       if (e <= s) continue;
-      if (kind === 'org' || ((kind === 'other' || kind === 'name') && isOrgCell(text, s, e))) orgRows.add(r);
+      if (kind === 'org' || ((kind === 'other' || kind === 'name') && isOrgCell(text, s, e)) || (kind === 'other' && ci === 0 && businessCellName(text, s, e, true))) orgRows.add(r);
       switch (kind) {
         case 'name':
         case 'first':
         case 'last': {
           const v = text.slice(s, e);
           const shape = nameShapeQuick(v);
+          // A business in a "name" column (a directory, a places export): the row is the business's.
+          if (kind === 'name' && !info?.clientHeader && (isOrgCell(text, s, e) || businessCellName(text, s, e))) {
+            orgRows.add(r);
+            break;
+          }
           if (shape.ok || (info?.clientHeader && hasLetters(v))) {
             // "Sophie Von, DDS, (555) 201-3344": a professional's listing, not a client's row.
             const business = kind === 'name' && credentialAfter(text, e);

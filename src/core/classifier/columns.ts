@@ -165,7 +165,9 @@ export function* typeColumns(text: string, table: Table): Generator<void, Column
     if (frac(st.email) >= 0.5) info.kind = 'email';
     else if (frac(st.hash) >= 0.6) info.kind = 'hashed';
     else if (frac(st.phone) >= 0.6) info.kind = 'phone';
-    else if (frac(st.name) >= 0.7 && frac(st.lex) >= 0.5 && frac(st.first) >= 0.3 && !beforeStateZip(c)) info.kind = 'name';
+    // Not names: towns (the column before the state) and the states' codes ("KY", "Va", "Ca"
+    // are first names in some languages).
+    else if (frac(st.name) >= 0.7 && frac(st.lex) >= 0.5 && frac(st.first) >= 0.3 && !beforeStateZip(c) && frac(st.stateZip) < 0.6) info.kind = 'name';
   }
   return infos;
 

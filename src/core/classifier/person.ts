@@ -146,13 +146,12 @@ const STREET_BEFORE = new Set(
 // "North Gene", "Port Marquis", "New Jessie": a capitalised word after one of these is a town.
 const TOWN_BEFORE = new Set('north south east west new port fort lake mount saint sankt bad neu alt nether upper lower san santa sao'.split(' '));
 // A US state's code and a ZIP code right after a run: the run is a town ("Reneeview, OK 44890").
-const US_STATE_ZIP = /^,?[ \u00a0]+[A-Z]{2}\.?[ \u00a0]+\d{5}(?:-\d{4})?(?!\d)/;
+const US_STATE_ZIP = /^(?:,[ \u00a0]*|[ \u00a0]+|\t)[A-Z]{2}\.?(?:[ \u00a0]+|\t|,[ \u00a0]*)\d{5}(?:-\d{4})?(?!\d)/;
 /** Whether a US state and ZIP code follow at `at` (in a table, in the next cells). */
 function beforeStateZip(text: string, at: number): boolean {
   const c = text.charCodeAt(at);
-  if (c !== 44 && c !== 32) return false;
-  const d = text.charCodeAt(at + (c === 44 ? 2 : 1));
-  return d >= 65 && d <= 90 && US_STATE_ZIP.test(text.slice(at, at + 16));
+  if (c !== 44 && c !== 32 && c !== 9) return false;
+  return US_STATE_ZIP.test(text.slice(at, at + 18));
 }
 // Place and organisation words that are also common surnames.
 const SURNAME_PLACE = new Set(['park', 'hall', 'church', 'bay']);
@@ -705,7 +704,7 @@ const FIRM_JOINER = /^(?: | & | - |, |['’]s? )$/;
  * or a place rather than a person: a trade, company or place word after the first word
  * ("Olson Plumbing", "Bosco LLP", "Grand Hotel"), or "Office of" before them.
  */
-export function labelNamesBusiness(text: string, start: number, end: number): boolean {
+export function labelNamesBusiness(text: string, start: number, end: number, lineFrom = -1): boolean {
   const words = text.slice(start, end).split(/[\s,]+/);
   for (let m = 1; m < words.length; m++) {
     const f = foldWord((words[m] as string).replace(/^'s$/i, ''));
@@ -715,10 +714,29 @@ export function labelNamesBusiness(text: string, start: number, end: number): bo
   // A firm's name of surnames ("Jacobson - O'Keefe", "Hintz, Walsh and Emmerich", "Kerluke &
   // Becker"): the words before the label on its line, joined as firms join them.
   let ls = start;
-  while (ls > 0 && start - ls < 80 && text.charCodeAt(ls - 1) !== 10) ls--;
+  if (lineFrom >= 0) ls = lineFrom;
+  else while (ls > 0 && start - ls < 80 && text.charCodeAt(ls - 1) !== 10) ls--;
   return FIRM_LABEL.test(text.slice(ls, end));
 }
 
+/**
+ * Whether a cell of a name column holds a business's or a practitioner's name ("Hintz, Walsh
+ * and Emmerich", "Olson Plumbing", "Denny's Diner", "Dr. Nona Trantow, DDS"): directories and
+ * place exports call that column "name" too.
+ */
+export function businessCellName(text: string, s: number, e: number, strict = false): boolean {
+  // Outside a name column only a cell of capitalised words counts: a notes cell ("went to the
+  // Bakery") says nothing about whose row it is.
+  if (strict && (e - s > 60 || !CAPITALISED_CELL.test(text.slice(s, e)))) return false;
+  if (labelNamesBusiness(text, s, e, s)) return true;
+  // A possessive and a capitalised word: a shop's name ("Mama's Kitchen").
+  if (/^\p{Lu}[\p{L}-]*['’]s \p{Lu}/u.test(text.slice(s, Math.min(e, s + 40)))) return true;
+  const comma = text.lastIndexOf(',', e - 1);
+  return comma > s && credentialAfter(text, comma);
+}
+
+// Words that each start with a capital, through the joiners of a firm's name.
+const CAPITALISED_CELL = /^\p{Lu}[\p{L}'’.-]*(?:(?: | & | - |, | and | of |['’]s )\p{Lu}[\p{L}'’.-]*)*$/u;
 // Surnames joined by a spaced dash, "&", or a comma series ending in "and": how a firm is named.
 const FIRM_LABEL = /^[ \t]*\p{Lu}[\p{L}'’-]+(?: - \p{Lu}[\p{L}'’-]+| & \p{Lu}[\p{L}'’-]+|(?:, \p{Lu}[\p{L}'’-]+)+,? and \p{Lu}[\p{L}'’-]+| and Sons)$/u;
 

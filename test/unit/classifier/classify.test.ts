@@ -87,6 +87,26 @@ describe('classify: client lists', () => {
     expect(classify(clients.map(([n, p, a]) => `${n} — ${p} — ${a}`).join('\n')).verdict).toBe('warning');
     expect(classify(clients.map(([n, p, a]) => `${n}\n${a}\n${p}\n`).join('\n')).verdict).toBe('warning');
   });
+
+  it('reads businesses under a "name" key or in a headerless first column as businesses, and state codes as no names', () => {
+    const places = [
+      { name: 'Hintz, Walsh and Emmerich', phone: '(235) 478-0971', city: 'Grand Prairie', state: 'KY' },
+      { name: "Denny's Diner", phone: '(494) 345-8958', city: 'Reynamouth', state: 'CA' },
+      { name: 'Dr. Eldon Carter, DDS', phone: '(466) 864-4111', city: 'Annetteworth', state: 'VA' },
+      { name: 'Olson Plumbing', phone: '(427) 671-5004', city: 'Maureenberg', state: 'CA' },
+    ];
+    expect(classify(JSON.stringify(places)).verdict).toBe('none');
+    const tsv = places.map((p) => [p.name, p.phone, p.city, p.state, '44890'].join('\t')).join('\n');
+    const c = classify(tsv);
+    expect(c.verdict).toBe('none');
+    // The practitioner's name is still a name (redaction removes it); nobody is a client.
+    expect(c.findings.filter((f) => f.type === 'person').map((f) => tsv.slice(f.start, f.end))).toEqual(['Eldon Carter']);
+    expect(c.people).toBe(0);
+    // People in the same columns are a client list.
+    const people = ['Hannah Lindqvist', 'Omar Haddad', 'Li Wei', 'Maria Lopez'].map((n, k) => ({ ...places[k], name: n }));
+    expect(classify(JSON.stringify(people)).verdict).toBe('warning');
+    expect(classify(people.map((p) => [p.name, p.phone, p.city, p.state, '44890'].join('\t')).join('\n')).verdict).toBe('warning');
+  });
 });
 
 describe('classify: clinical context', () => {
