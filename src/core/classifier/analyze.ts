@@ -284,13 +284,21 @@ function* freeTextHits(text: string, store: HitStore, own: OwnMatcher | null): G
  */
 function addDisplayNames(text: string, from: number, to: number, out: Hit[]): void {
   const persons = out.filter((h) => h.type === 'person' && h.start >= from && h.end <= to);
-  const contacts = out.filter((h) => (h.type === 'email' || h.type === 'phone') && h.start >= from && h.end <= to);
+  const contacts = out.filter((h) => (h.type === 'email' || h.type === 'phone') && h.start >= from && h.end <= to).sort((a, b) => a.start - b.start);
   // Names inside a business's label ("Spencer - Wilderman — 555…") are the business's.
   let businessNames: Set<Hit> | null = null;
   const inLabel = (a: number, b: number) => {
     for (const h of persons) if (h.start >= a && h.end <= b) (businessNames ??= new Set()).add(h);
   };
+  let prev: Hit | null = null;
   for (const c of contacts) {
+    // "Billing: billing@x.org · (415) 555-2671": the second contact is the same label's.
+    const before = prev;
+    prev = c;
+    if (before && before.business && c.start >= before.end && c.start - before.end <= 6 && /^[\s,;·|/–—-]*$/.test(text.slice(before.end, c.start)) && !text.slice(before.end, c.start).includes('\n')) {
+      c.business = true;
+      continue;
+    }
     let p = c.start;
     // Skip the separators between a name and its contact.
     let skipped = 0;
@@ -332,6 +340,12 @@ function addDisplayNames(text: string, from: number, to: number, out: Hit[]): vo
     }
     if (words === 0) continue;
     end = p;
+    // "Billing Coordinator: (555) 201-3344", "Front Desk — …": a role's line, not a person's.
+    // Names elsewhere on the line stay ("Jane Doe, Office Manager: …").
+    if (JOB_WORDS.has(foldWord(text.slice(text.lastIndexOf(' ', end - 1) + 1, end).replace(/[.:]$/, '')))) {
+      c.business = true;
+      continue;
+    }
     if (labelNamesBusiness(text, start, end)) {
       c.business = true;
       const ls = lineStart(text, start, 200);
@@ -354,6 +368,16 @@ function addDisplayNames(text: string, from: number, to: number, out: Hit[]): vo
     out.length = w;
   }
 }
+
+// The last word of a role's label: job titles (as staff pages and faker's jobTitle() end them)
+// and desks. None is a common surname.
+const JOB_WORDS = new Set(
+  (
+    'manager director officer coordinator specialist consultant facilitator engineer assistant representative agent ' +
+    'supervisor administrator analyst designer developer strategist architect producer liaison planner executive ' +
+    'technician orchestrator associate receptionist scheduler desk department reception billing admissions support sales dispatch hotline helpdesk'
+  ).split(' '),
+);
 
 /**
  * Whether one of the two lines above `at` (a line start), within the same block (no blank line

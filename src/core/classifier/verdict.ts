@@ -121,6 +121,12 @@ function isIdentifier(h: HitStore, i: number): boolean {
   return t === T_PHONE || t === T_DOB || t === T_ADDRESS;
 }
 
+/** An identifier that can make clinical words about someone: not a business's number or a
+ *  practitioner's name in a directory ("Intake Specialist: (646) 555-0101"). */
+function contextIdentifier(h: HitStore, i: number): boolean {
+  return isIdentifier(h, i) && !h.has(i, F_BUSINESS);
+}
+
 /** Adds hit i to the record. */
 function addToRecord(r: RecordAcc, h: HitStore, i: number): void {
   const t = h.type(i);
@@ -485,7 +491,7 @@ function* clinicalLevel(text: string, h: HitStore, kept: (i: number) => boolean,
     if ((i & TICK) === TICK) yield;
     if (!kept(i)) continue;
     if (h.type(i) === T_CLINICAL) anyClinical = true;
-    else if (isIdentifier(h, i)) anyId = true;
+    else if (contextIdentifier(h, i)) anyId = true;
   }
   if (!anyClinical || !anyId) return 'none';
   let level: Level = 'none';
@@ -504,7 +510,7 @@ function* clinicalLevel(text: string, h: HitStore, kept: (i: number) => boolean,
     }
     for (let i = 0; i < n; i++) {
       if ((i & TICK) === TICK) yield;
-      if (!kept(i) || h.type(i) === T_CLINICAL || !isIdentifier(h, i)) continue;
+      if (!kept(i) || h.type(i) === T_CLINICAL || !contextIdentifier(h, i)) continue;
       const row = h.row(i);
       if (row < 0) continue;
       if (strongRows.has(row + 1) && bump(strengthLevel(true, h, i))) return level;
@@ -522,11 +528,11 @@ function* clinicalLevel(text: string, h: HitStore, kept: (i: number) => boolean,
     if ((++k & TICK) === 0) yield;
     const cs = h.start(c);
     const ce = h.end(c);
-    while (j < n && (!kept(j) || h.type(j) === T_CLINICAL || !isIdentifier(h, j) || h.end(j) < cs - CONTEXT_WINDOW)) j++;
+    while (j < n && (!kept(j) || h.type(j) === T_CLINICAL || !contextIdentifier(h, j) || h.end(j) < cs - CONTEXT_WINDOW)) j++;
     for (let m = j; m < n; m++) {
       // Sorted by start: nothing after this one starts inside the window either.
       if (h.start(m) > ce + CONTEXT_WINDOW) break;
-      if (!kept(m) || h.type(m) === T_CLINICAL || !isIdentifier(h, m)) continue;
+      if (!kept(m) || h.type(m) === T_CLINICAL || !contextIdentifier(h, m)) continue;
       if (!sameParagraph(text, h.start(m), h.end(m), cs, ce)) continue;
       if (bump(strengthLevel(h.has(c, F_STRONG), h, m))) return level;
     }

@@ -88,6 +88,14 @@ describe('classify: client lists', () => {
     expect(classify(clients.map(([n, p, a]) => `${n}\n${a}\n${p}\n`).join('\n')).verdict).toBe('warning');
   });
 
+  it("reads a role's line on a contact page as the role's, and a named staff member as a person", () => {
+    const roles = 'Billing Coordinator: billing@clinic.example · (415) 555-2671\nFront Desk: (212) 555-0123\nInternal Security Consultant: (646) 555-0100\nIntake Specialist: (646) 555-0101';
+    const c = classify(roles);
+    expect(c.verdict).toBe('none');
+    expect(c.findings.filter((f) => f.type === 'person')).toEqual([]);
+    expect(classify('Jane Doe, Office Manager: (415) 555-2671\nOmar Haddad, Billing Coordinator: (212) 555-0123\nLi Wei, Front Desk: (646) 555-0100').people).toBe(3);
+  });
+
   it('reads businesses under a "name" key or in a headerless first column as businesses, and state codes as no names', () => {
     const places = [
       { name: 'Hintz, Walsh and Emmerich', phone: '(235) 478-0971', city: 'Grand Prairie', state: 'KY' },
