@@ -344,6 +344,7 @@ function addDisplayNames(text: string, from: number, to: number, out: Hit[]): vo
     // Names elsewhere on the line stay ("Jane Doe, Office Manager: …").
     if (JOB_WORDS.has(foldWord(text.slice(text.lastIndexOf(' ', end - 1) + 1, end).replace(/[.:]$/, '')))) {
       c.business = true;
+      inLabel(start, end); // "Principal Directives Producer" read as a name is the title itself
       continue;
     }
     if (labelNamesBusiness(text, start, end)) {
@@ -474,6 +475,10 @@ function* tableHits(text: string, table: Table, columns: ColumnInfo[], store: Hi
           if (out.length === k) detectCell(text, s, e, out);
           break;
         }
+        case 'id':
+          // Only an email can be an identifier of a person here ("User ID: jane@…").
+          if (text.slice(s, e).includes('@')) findEmails(text, s, e, out);
+          break;
         case 'dob':
           if (isDateCell(text.slice(s, e))) out.push({ type: 'dob', start: s, end: e, confidence: 0.85, key: text.slice(s, e).replace(/\D+/g, '') });
           else detectCell(text, s, e, out);

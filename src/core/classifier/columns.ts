@@ -19,6 +19,7 @@ export type ColumnKind =
   | 'hashed'
   | 'clinical'
   | 'org' // company, product, business: names of things
+  | 'id' // part, order, serial, SKU numbers: identifiers of things, whatever their shape
   | 'other';
 
 export interface ColumnInfo {
@@ -44,6 +45,8 @@ const HASH_HEADERS = /\b(?:sha ?256|sha256|md5|hash|hashed|hashed email|hashed p
 const CLINICAL_HEADERS = /\b(?:diagnosis|diagnoses|dx|icd|icd ?10|dsm|condition|conditions|medication|medications|meds|rx|prescription|presenting problem|presenting issue|treatment|therapy|therapist|clinician|provider|session|sessions|session notes|notes|progress note|intake|last session|next session|next appointment|appointment|insurance|copay|diagnóstico|tratamiento)\b/;
 const ORG_HEADERS = /\b(?:company|business|organization|organisation|org|vendor|supplier|store|shop|brand|product|item|sku|title|category|department|team|city|country|state|region|venue|school|employer|account name|firm|practice name|agency|website|url|domain|host|server|service)\b/;
 
+const ID_HEADERS = /\b(?:part|parts|sku|item|order|invoice|serial|model|catalog|catalogue|stock|ref|reference|tracking|transaction|ticket|isbn|upc|ean|barcode|lot|batch|po|id|uuid|guid|code|version|build|iban|account number|routing)\b/;
+
 export function kindFromHeader(h: string): ColumnInfo {
   const clientHeader = CLIENT_WORDS.test(h);
   const base = { clientHeader, fromHeader: true };
@@ -54,6 +57,9 @@ export function kindFromHeader(h: string): ColumnInfo {
   if (EMAIL_HEADERS.has(h) || /\be ?mail\b/.test(h)) return { kind: 'email', ...base };
   if (PHONE_HEADERS.has(h) || /\b(?:phone|mobile|cell|tel|telephone)\b/.test(h)) return { kind: 'phone', ...base };
   if (DOB_HEADERS.has(h) || /\bbirth/.test(h)) return { kind: 'dob', ...base };
+  // "Part No", "Order #", "SKU", "Client ID": identifiers of things, whatever their shape
+  // ("410-843-2245" as a part number): no phone is read in them.
+  if (ID_HEADERS.test(h)) return { kind: 'id', clientHeader: false, fromHeader: true };
   if (ADDRESS_HEADERS.has(h) || /\b(?:street|address)\b/.test(h)) return { kind: 'address', ...base };
   if (ORG_HEADERS.test(h) && !/\b(?:contact|client|patient|customer)\b/.test(h)) return { kind: 'org', ...base };
   if (NAME_HEADERS.has(h) || /\bname\b/.test(h) || clientHeader) return { kind: 'name', ...base };
@@ -159,7 +165,7 @@ export function* typeColumns(text: string, table: Table): Generator<void, Column
       // A "name" header over product names is not a person column.
       if ((info.kind === 'name' || info.kind === 'first' || info.kind === 'last') && frac(st.name) < 0.5) info.kind = 'other';
       if (info.kind === 'name' && !info.clientHeader && frac(st.lex) < 0.3) info.kind = 'other';
-      if (info.kind === 'other' && frac(st.email) >= 0.5) info.kind = 'email';
+      if ((info.kind === 'other' || info.kind === 'id') && frac(st.email) >= 0.5) info.kind = 'email';
       continue;
     }
     if (frac(st.email) >= 0.5) info.kind = 'email';

@@ -4,6 +4,9 @@ import type { Hit } from './hit';
 import { isAsciiAlnum, isLetter } from './text';
 import { lazy } from '../lazy';
 
+/** An address nobody reads ("noreply@…", GitHub's "…@users.noreply.github.com"): a role's. */
+const NO_REPLY = /(?:^|[.@+_-])(?:no-?reply|do-?not-?reply|donotreply)(?:[.@+_-]|$)/;
+
 /** Local parts that name a mailbox role, not a person. */
 export const roleLocal = lazy(
   () =>
@@ -144,7 +147,7 @@ function emailAround(text: string, at: number, minStart: number, to: number): Hi
     end: e,
     confidence: 0.99,
     key: text.charCodeAt(at) === 0xff20 ? value.slice(0, at - s) + '@' + value.slice(at - s + 1) : value,
-    role: roleLocalAt(value, 0, at - s),
+    role: roleLocalAt(value, 0, at - s) || NO_REPLY.test(value),
   };
 }
 
@@ -202,7 +205,7 @@ export function findObfuscatedEmails(text: string, from: number, to: number, out
     const start = from + s;
     const end = from + p;
     const key = (local + '@' + labels.join('.')).toLowerCase();
-    out.push({ type: 'email', start, end, confidence: bracketed || spelledDot ? 0.9 : 0.8, key, role: isRoleLocal(local) });
+    out.push({ type: 'email', start, end, confidence: bracketed || spelledDot ? 0.9 : 0.8, key, role: isRoleLocal(local) || NO_REPLY.test(key) });
     AT_MARKER.lastIndex = p;
   }
 }

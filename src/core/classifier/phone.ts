@@ -94,6 +94,8 @@ function scanCandidate(text: string, s: number, to: number): number {
 
 const DATE_START = /^(?:\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4})(?!\d)/;
 
+const IBAN_BEFORE = /\b[A-Z]{2}\d{2}(?: [A-Z0-9]{4})* ?$/;
+
 function judge(text: string, s: number, e: number, ctx: PhoneContext, to: number): Hit | null {
   const cand = text.slice(s, e);
   // Why `to`: the range end is a boundary, like its start in findPhones(). A table cell is
@@ -129,6 +131,8 @@ function judge(text: string, s: number, e: number, ctx: PhoneContext, to: number
     if (groups.length < 3) return null;
   }
   const before = text.slice(Math.max(0, s - 28), s);
+  // Inside a formatted IBAN ("GB82 WEST 1234 5698 7654 32"): the digit groups are the account's.
+  if (IBAN_BEFORE.test(before)) return null;
   const saysPhone = PHONE_WORDS.test(before) || ctx.phoneColumn === true;
   if (!saysPhone && NOT_PHONE_WORDS.test(before)) return null;
   const bare = groups.length === 1;
