@@ -436,7 +436,8 @@ function* tableHits(text: string, table: Table, columns: ColumnInfo[], store: Hi
       while (s < e && (text.charCodeAt(s) === 32 || text.charCodeAt(s) === 9)) s++;
       while (e > s && (text.charCodeAt(e - 1) === 32 || text.charCodeAt(e - 1) === 9)) e--;
       if (e <= s) continue;
-      if (kind === 'org' || ((kind === 'other' || kind === 'name') && isOrgCell(text, s, e)) || (kind === 'other' && ci === 0 && businessCellName(text, s, e, true))) orgRows.add(r);
+      const orgCell = (kind === 'other' || kind === 'name') && isOrgCell(text, s, e);
+      if (kind === 'org' || orgCell || (kind === 'other' && ci === 0 && info?.businesses && businessCellName(text, s, e, true))) orgRows.add(r);
       switch (kind) {
         case 'name':
         case 'first':
@@ -444,14 +445,16 @@ function* tableHits(text: string, table: Table, columns: ColumnInfo[], store: Hi
           const v = text.slice(s, e);
           const shape = nameShapeQuick(v);
           // A business in a "name" column (a directory, a places export): the row is the business's.
-          if (kind === 'name' && !info?.clientHeader && (isOrgCell(text, s, e) || businessCellName(text, s, e))) {
+          if (kind === 'name' && !info?.clientHeader && (orgCell || (info?.businesses && businessCellName(text, s, e)))) {
             orgRows.add(r);
             break;
           }
           if (shape.ok || (info?.clientHeader && hasLetters(v))) {
             // "Sophie Von, DDS, (555) 201-3344": a professional's listing, not a client's row.
-            const business = kind === 'name' && credentialAfter(text, e);
-            out.push({ type: 'person', start: s, end: e, confidence: info?.fromHeader ? 0.9 : 0.75, key: foldWord(v.indexOf('  ') === -1 ? v : v.replace(/\s+/g, ' ')), full: kind === 'name' ? shape.words >= 2 : false, standalone: true, business: business || undefined });
+            const hit: Hit = { type: 'person', start: s, end: e, confidence: info?.fromHeader ? 0.9 : 0.75, key: foldWord(v.indexOf('  ') === -1 ? v : v.replace(/\s+/g, ' ')), full: kind === 'name' ? shape.words >= 2 : false, standalone: true };
+            // Set only when true: one more property on every hit slows the store's reads of them.
+            if (kind === 'name' && info?.businesses === true && credentialAfter(text, e)) hit.business = true;
+            out.push(hit);
           } else {
             detectCell(text, s, e, out);
           }

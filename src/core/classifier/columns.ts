@@ -4,7 +4,7 @@ import { findEmails } from './email';
 import type { Hit } from './hit';
 import { findPhones } from './phone';
 import { isDateCell } from './dob';
-import { nameShape } from './person';
+import { businessCellName, credentialAfter, nameShape } from './person';
 import { cellCount, type Row, type Table } from './structure';
 import { countDigits, isHex } from './text';
 
@@ -28,6 +28,9 @@ export interface ColumnInfo {
   clientHeader: boolean;
   /** The header names the column (vs. values only). */
   fromHeader: boolean;
+  /** Some sampled cell names a business or a practitioner ("Olson Plumbing", "Nona Trantow,
+   *  DDS"): only then is every row's cell asked (a people list's 10,000 names are not). */
+  businesses?: boolean;
 }
 
 const H = (s: string) => new Set(s.split('|'));
@@ -114,7 +117,7 @@ export function* typeColumns(text: string, table: Table): Generator<void, Column
   }
   // Value shapes on a sample of rows (evenly spaced, so a 10,000-row list costs the same as 400).
   const info = (c: number) => infos[c]?.kind;
-  const stats = infos.map(() => ({ n: 0, email: 0, phone: 0, name: 0, lex: 0, first: 0, hash: 0, date: 0, stateZip: 0 }));
+  const stats = infos.map(() => ({ n: 0, email: 0, phone: 0, name: 0, lex: 0, first: 0, hash: 0, date: 0, stateZip: 0, biz: 0 }));
   const rows = table.sample;
   const step = Math.max(1, Math.floor(rows.length / SAMPLE));
   const scratch: Hit[] = [];
@@ -148,6 +151,7 @@ export function* typeColumns(text: string, table: Table): Generator<void, Column
       if ((v.length === 32 || v.length === 64) && isAllHex(v)) st.hash++;
       if (isDateCell(v)) st.date++;
       if (US_STATE_ZIP_CELL.test(v)) st.stateZip++;
+      if (!st.biz && (businessCellName(text, cell.s, cell.e) || credentialAfter(text, cell.e))) st.biz = 1;
       const shape = nameShape(v);
       if (shape.ok) {
         st.name++;
@@ -160,6 +164,7 @@ export function* typeColumns(text: string, table: Table): Generator<void, Column
     const info = infos[c] as ColumnInfo;
     const st = stats[c] as (typeof stats)[number];
     if (st.n === 0) continue;
+    if (st.biz) info.businesses = true;
     const frac = (x: number) => x / st.n;
     if (info.fromHeader) {
       // A "name" header over product names is not a person column.

@@ -131,6 +131,12 @@ const BUSINESS_WORDS = new Set(
     'design designs studio studios media fitness farm farms'
   ).split(' '),
 );
+// Institutions a label or a name cell can end in ("Mercy Hospital", "Grand Hotel"). Not the
+// place words of ORG_AFTER: Lake, Post, Mount and Bridges are surnames ("Ricki Lake —
+// 555-0100" is a person with a number).
+const INSTITUTION_WORDS = new Set(
+  'hospital clinic center centre university college school academy foundation institute association club hotel restaurant cafe airport museum library stadium arena bank'.split(' '),
+);
 // "Law Office of Anna Berg": the office is a business's name.
 const BUSINESS_OF = new Set(['office', 'offices', 'firm']);
 // Street kinds (the US postal list, address.ts): after a house number, a run that holds one is
@@ -708,7 +714,7 @@ export function labelNamesBusiness(text: string, start: number, end: number, lin
   const words = text.slice(start, end).split(/[\s,]+/);
   for (let m = 1; m < words.length; m++) {
     const f = foldWord((words[m] as string).replace(/^'s$/i, ''));
-    if (BUSINESS_WORDS.has(f) || BUSINESS_OF.has(f) || (ORG_AFTER.has(f) && !SURNAME_PLACE.has(f))) return true;
+    if (BUSINESS_WORDS.has(f) || BUSINESS_OF.has(f) || INSTITUTION_WORDS.has(f)) return true;
   }
   if (/\b(?:office|offices|firm) of\s+$/i.test(text.slice(Math.max(0, start - 16), start))) return true;
   // A firm's name of surnames ("Jacobson - O'Keefe", "Hintz, Walsh and Emmerich", "Kerluke &
@@ -728,6 +734,22 @@ export function businessCellName(text: string, s: number, e: number, strict = fa
   // Outside a name column only a cell of capitalised words counts: a notes cell ("went to the
   // Bakery") says nothing about whose row it is.
   if (strict && (e - s > 60 || !CAPITALISED_CELL.test(text.slice(s, e)))) return false;
+  // Fast path, for the 10,000 names of a list: without a joiner, an apostrophe or a comma only
+  // the last word can make it a business ("Olson Plumbing", "The Keller Group").
+  let joined = false;
+  for (let i = s; i < e; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 38 || c === 44 || c === 39 || c === 0x2019 || (c === 32 && (text.charCodeAt(i + 1) === 45 || text.startsWith('and ', i + 1) || text.startsWith('of ', i + 1)))) {
+      joined = true;
+      break;
+    }
+  }
+  if (!joined) {
+    const sp = text.lastIndexOf(' ', e - 1);
+    if (sp < s) return false;
+    const w = text.slice(sp + 1, e).toLowerCase();
+    return BUSINESS_WORDS.has(w) || BUSINESS_OF.has(w) || INSTITUTION_WORDS.has(w);
+  }
   if (labelNamesBusiness(text, s, e, s)) return true;
   // A possessive and a capitalised word: a shop's name ("Mama's Kitchen").
   if (/^\p{Lu}[\p{L}-]*['’]s \p{Lu}/u.test(text.slice(s, Math.min(e, s + 40)))) return true;
@@ -748,7 +770,12 @@ const CREDENTIAL_AFTER = /^,?[ \u00a0]{1,2}(?:M\.?D|D\.?O|D\.?D\.?S|D\.?M\.?D|Ph
  *  the next cell: "Nona Trantow, DDS"). */
 export function credentialAfter(text: string, at: number): boolean {
   const c = text.charCodeAt(at);
-  return (c === 44 || c === 32) && CREDENTIAL_AFTER.test(text.slice(at, at + 12));
+  if (c !== 44 && c !== 32) return false;
+  // Every degree starts with a capital; most cells after a name are an email or a number.
+  let i = at + 1;
+  while (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 0xa0) i++;
+  const d = text.charCodeAt(i);
+  return d >= 65 && d <= 90 && CREDENTIAL_AFTER.test(text.slice(at, at + 12));
 }
 
 /** Whether the token is "and" (or "und", "y", "e", "et", "en"), read from the text. */
@@ -1010,7 +1037,9 @@ export function findPersons(text: string, from: number, to: number, out: Hit[]):
     }
     let key = a.f;
     for (let m = acc.a + 1; m < acc.b; m++) key += ' ' + (toks[m] as Token).f;
-    out.push({ type: 'person', start: a.s, end: b.e, confidence: acc.conf, key, full: acc.full, business: credentialAfter(text, b.e) || undefined });
+    const hit: Hit = { type: 'person', start: a.s, end: b.e, confidence: acc.conf, key, full: acc.full };
+    if (credentialAfter(text, b.e)) hit.business = true; // (only then: see tableHits)
+    out.push(hit);
   }
 }
 
