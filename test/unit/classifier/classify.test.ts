@@ -86,6 +86,8 @@ describe('classify: client lists', () => {
     ];
     expect(classify(clients.map(([n, p, a]) => `${n} — ${p} — ${a}`).join('\n')).verdict).toBe('warning');
     expect(classify(clients.map(([n, p, a]) => `${n}\n${a}\n${p}\n`).join('\n')).verdict).toBe('warning');
+    // Surnames that are also place words are people, not businesses.
+    expect(classify('Ricki Lake — (415) 555-2671\nEmily Post — (212) 555-0123\nJohn Mount — (646) 555-0100').people).toBe(3);
   });
 
   it("reads a role's line on a contact page as the role's, and a named staff member as a person", () => {
