@@ -88,7 +88,8 @@ function findTable(text: string, form: ContentForm): Table | null {
   const firstNl = text.indexOf('\n');
   if (firstNl > 0 && firstNl <= 60) {
     const headText = text.slice(0, firstNl).trim();
-    if (headText && kindFromHeader(normalizeHeader(headText)).fromHeader) {
+    // A header is a few words, not a line of data ("iPhone 15 Pro 198GB – IMEI 93-624875-…").
+    if (headText && countDigits(headText) <= 2 && headText.split(/\s+/).length <= 5 && kindFromHeader(normalizeHeader(headText)).fromHeader) {
       const start = firstNl + 1;
       const sample = collectRows(new LineCursor(text, start), SAMPLE_ROWS);
       // Values are short; a post under a title such as "Client success story" has paragraphs.

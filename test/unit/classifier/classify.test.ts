@@ -98,6 +98,12 @@ describe('classify: client lists', () => {
     expect(classify('Jane Doe, Office Manager: (415) 555-2671\nOmar Haddad, Billing Coordinator: (212) 555-0123\nLi Wei, Front Desk: (646) 555-0100').people).toBe(3);
   });
 
+  it('takes a first line of data for data, not for a header ("iPhone" is no phone column)', () => {
+    const devices = ['iPhone 15 Pro 198GB – model A0200 – IMEI 93-624875-338130-4', 'Galaxy S24 487GB – model A5337 – IMEI 17-129398-103693-6', 'Pixel 8 256GB – model A1302 – IMEI 38-390337-934286-0', 'iPhone 15 Pro 64GB – model A7047 – IMEI 95-041621-517993-6'].join('\n');
+    expect(classify(devices).verdict).toBe('none');
+    expect(classify('Part No,Description\n410-843-2245,Bolt\n319-499-8895,Nut\n770-444-3874,Washer').verdict).toBe('none');
+  });
+
   it('reads businesses under a "name" key or in a headerless first column as businesses, and state codes as no names', () => {
     const places = [
       { name: 'Hintz, Walsh and Emmerich', phone: '(235) 478-0971', city: 'Grand Prairie', state: 'KY' },

@@ -39,6 +39,8 @@ describe('findPhones: numbers that are not phones', () => {
     'const TIMEOUT = 86400000;',
     'epoch 1700000000 and 1700000000123',
     'ISBN 978-3-161-48410-0',
+    'IMEI 93-624875-338130-4',
+    'IBAN GB82 WEST 1234 5698 7654 32',
     'resolution 1920x1080, coords 37.7749, -122.4194',
     'Years 1998-2004 and 2011-2019',
     'Tracking number 1Z999AA10123456784',
