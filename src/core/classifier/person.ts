@@ -137,6 +137,21 @@ const BUSINESS_WORDS = new Set(
 const INSTITUTION_WORDS = new Set(
   'hospital clinic center centre university college school academy foundation institute association club hotel restaurant cafe airport museum library stadium arena bank'.split(' '),
 );
+// Trades written before the owner's name, as shops in much of Europe and Latin America are
+// named ("Bäckerei Müller", "Boulangerie Martin", "Taller Mecánico Pérez", "Praxis Dr. Wolf").
+// Not "Bar": it is a first name too.
+const TRADE_BEFORE = new Set(
+  (
+    'bäckerei metzgerei fleischerei zahnarztpraxis praxis arztpraxis autohaus malerbetrieb friseursalon friseur steuerberatung steuerbüro ' +
+    'rechtsanwalt rechtsanwältin rechtsanwälte kanzlei elektro sanitär gasthaus gasthof blumen apotheke buchhandlung schreinerei tischlerei ' +
+    'optik pension physiotherapie boulangerie boucherie cabinet garage coiffure pharmacie plomberie fleuriste boutique librairie pâtisserie épicerie ' +
+    'atelier agence menuiserie panadería carnicería clínica taller peluquería farmacia restaurante fontanería floristería abogados ' +
+    'ferretería cafetería hostal despacho consultorio gestoría inmobiliaria panificio macelleria ristorante pizzeria trattoria officina ' +
+    'parrucchiere fioreria ferramenta bakkerij slagerij tandartspraktijk kapsalon apotheek padaria farmácia hotel hôtel restaurant café'
+  )
+    .split(' ')
+    .map((w) => foldWord(w)),
+);
 // "Law Office of Anna Berg": the office is a business's name.
 const BUSINESS_OF = new Set(['office', 'offices', 'firm']);
 // Street kinds (the US postal list, address.ts): after a house number, a run that holds one is
@@ -145,7 +160,7 @@ const STREET_KINDS: ReadonlySet<string> = new Set(US_STREET_KINDS);
 // Street kinds written before the name, often a person's ("Calle Ana María Guevara", "Piazza
 // Vanessa", "Rue Victor Hugo"): the run after one is the street's name.
 const STREET_BEFORE = new Set(
-  'calle via viale piazza piazzale corso largo vicolo strada rotonda incrocio borgo contrada rue avenue boulevard allee avenida plaza paseo camino travesia ronda glorieta explanada prolongacion poblado manzana aldea cuesta callejon urbanizacion rua praca travessa alameda rambla caserio chalet barrio jardines masia subida quai voie impasse'.split(
+  'lugar salida poligono carrer passage chemin cours allee arrabal bajada barranco carretera colonia conjunto entrada escalinata extramuros extrarradio ferrocarril muelle parcela parque partida pasaje puente ramal rampa riera senda sector terrenos torrente vereda privada cerrada andador retorno circuito calzada rodovia marginal calle via viale piazza piazzale corso largo vicolo strada rotonda incrocio borgo contrada rue avenue boulevard allee avenida plaza paseo camino travesia ronda glorieta explanada prolongacion poblado manzana aldea cuesta callejon urbanizacion rua praca travessa alameda rambla caserio chalet barrio jardines masia subida quai voie impasse'.split(
     ' ',
   ),
 );
@@ -573,6 +588,15 @@ export function personCandidates(text: string, from: number, to: number, toks: T
       k++;
       continue;
     }
+    // "Malerbetrieb Kolb", "Zahnarztpraxis Dr. Marta Leyva": the run after a trade is the shop's name.
+    if (t.cap && TRADE_BEFORE.has(t.f)) {
+      k++;
+      continue;
+    }
+    if (tradeBefore(toks, k)) {
+      k = Math.max(k + 1, loose);
+      continue;
+    }
     if (STREET_BEFORE.has(t.f) || germanStreet(text, toks, k)) {
       k++; // the street kind itself ("Piazza", "Calle") starts no name, nor "Bonner Str." / "X-Str."
       continue;
@@ -712,6 +736,11 @@ const FIRM_JOINER = /^(?: | & | - |, |['’]s? )$/;
  */
 export function labelNamesBusiness(text: string, start: number, end: number, lineFrom = -1): boolean {
   const words = text.slice(start, end).split(/[\s,]+/);
+  if (words.length > 1 && TRADE_BEFORE.has(foldWord(words[0] as string))) return true;
+  // The trade may be further back than the label's four words ("Fontanería Juan Ramón
+  // Hernández Ornelas —", "Clínica Dental Dr. Marta Leyva —").
+  const back = /((?:[\p{L}.]+ ){1,3})$/u.exec(text.slice(Math.max(0, start - 40), start));
+  if (back && (back[1] as string).split(' ').some((w) => w !== '' && TRADE_BEFORE.has(foldWord(w.replace(/\.$/, ''))))) return true;
   for (let m = 1; m < words.length; m++) {
     const f = foldWord((words[m] as string).replace(/^'s$/i, ''));
     if (BUSINESS_WORDS.has(f) || BUSINESS_OF.has(f) || INSTITUTION_WORDS.has(f)) return true;
@@ -776,6 +805,22 @@ export function credentialAfter(text: string, at: number): boolean {
   while (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 0xa0) i++;
   const d = text.charCodeAt(i);
   return d >= 65 && d <= 90 && CREDENTIAL_AFTER.test(text.slice(at, at + 12));
+}
+
+/**
+ * Whether a trade stands before toks[k] on its line, through up to two capitalised words or
+ * titles between ("Malerbetrieb Kolb", "Metzgerei Dr. Schönherr", "Clínica Dental Dr. Marta").
+ */
+function tradeBefore(toks: Token[], k: number): boolean {
+  // Words of one name: single spaces between them ("Marigold Hotel - Judi Dench" is two things).
+  for (let m = k - 1; m >= 0 && m >= k - 3; m--) {
+    const u = toks[m] as Token;
+    const gap = (toks[m + 1] as Token).gap;
+    // After a title its dot stands between ("Dr. Marta").
+    if (!u.cap || (gap !== 'space' && !(TITLES.has(u.f) && gap === 'other'))) return false;
+    if (TRADE_BEFORE.has(u.f)) return true;
+  }
+  return false;
 }
 
 /** Whether the token is "and" (or "und", "y", "e", "et", "en"), read from the text. */

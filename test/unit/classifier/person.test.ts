@@ -208,6 +208,16 @@ describe('findPersons: names in running text', () => {
     expect(names('Maria Lopez and John Smith came in').sort()).toEqual(['John Smith', 'Maria Lopez']);
   });
 
+  it('reads a run after a trade as a shop, as shops are named in Europe and Latin America', () => {
+    expect(names('Malerbetrieb Kolb — +49 30 80958380')).toEqual([]);
+    expect(names('Metzgerei Dr. Dustin Schönherr, Berlin')).toEqual([]);
+    expect(names('Boulangerie Aristide Gaillard, Lyon')).toEqual([]);
+    expect(names('Clínica Dental Dr. Marta Leyva Cisneros')).toEqual([]);
+    expect(names('Carretera Cecilia Mota 60, Zamora')).toEqual([]);
+    // A person's name is still one ("Bar" is a first name too).
+    expect(names('Bar Refaeli and Marta Leyva came in')).toEqual(['Bar Refaeli', 'Marta Leyva']);
+  });
+
   it('reads a run before a US state and ZIP code as a town', () => {
     expect(names('299 Brook Lane, West Arjun, SC 75799')).toEqual([]);
     expect(names('Mail it to Charlotte Evans, 12 Oak St, Reneeview, OK 44890')).toEqual(['Charlotte Evans']);
