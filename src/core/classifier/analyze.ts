@@ -193,6 +193,16 @@ export function isOrgCell(text: string, s: number, e: number): boolean {
 /** Longest line that still reads as one value of a one-per-line list ("Name <email>, phone"). */
 const MAX_LINE_VALUE = 100;
 
+/** Removes, in place and in order, the hits `drop` says to drop. */
+function removeHits(hits: Hit[], drop: (h: Hit) => boolean): void {
+  let w = 0;
+  for (let r = 0; r < hits.length; r++) {
+    const h = hits[r] as Hit;
+    if (!drop(h)) hits[w++] = h;
+  }
+  hits.length = w;
+}
+
 /**
  * A name that starts with a clinical term ("Name: Intake Form", "What's your name? Anxiety")
  * is the term, not a person: one word must not be both the identifier and the clinical
@@ -201,14 +211,7 @@ const MAX_LINE_VALUE = 100;
 function dropClinicalNames(hits: Hit[]): void {
   let starts: Set<number> | null = null;
   for (const h of hits) if (h.type === 'clinical') (starts ??= new Set()).add(h.start);
-  if (!starts) return;
-  let w = 0;
-  for (let r = 0; r < hits.length; r++) {
-    const h = hits[r] as Hit;
-    if (h.type === 'person' && starts.has(h.start)) continue;
-    hits[w++] = h;
-  }
-  hits.length = w;
+  if (starts) removeHits(hits, (h) => h.type === 'person' && (starts as Set<number>).has(h.start));
 }
 
 /**
@@ -219,13 +222,8 @@ function dropCredentialTerms(text: string, hits: Hit[]): void {
   let ends: number[] | null = null;
   for (const h of hits) if (h.type === 'person' && h.business) (ends ??= []).push(h.end);
   if (!ends) return;
-  let w = 0;
-  for (let r = 0; r < hits.length; r++) {
-    const h = hits[r] as Hit;
-    if (h.type === 'clinical' && ends.some((e) => e < h.start && h.start - e <= 24 && CREDENTIALS_BETWEEN.test(text.slice(e, h.start)))) continue;
-    hits[w++] = h;
-  }
-  hits.length = w;
+  const after = ends;
+  removeHits(hits, (h) => h.type === 'clinical' && after.some((e) => e < h.start && h.start - e <= 24 && CREDENTIALS_BETWEEN.test(text.slice(e, h.start))));
 }
 
 // Between the name and the licence: ", " or " ", and other degrees ("Jane Roe, PsyD, LCSW").
@@ -364,11 +362,7 @@ function addDisplayNames(text: string, from: number, to: number, out: Hit[]): vo
   }
   // (Set inside inLabel(), which the compiler does not follow.)
   const drop = businessNames as Set<Hit> | null;
-  if (drop) {
-    let w = 0;
-    for (const h of out) if (!drop.has(h)) out[w++] = h;
-    out.length = w;
-  }
+  if (drop) removeHits(out, (h) => drop.has(h));
 }
 
 // The last word of a role's label: job titles (as staff pages and faker's jobTitle() end them)

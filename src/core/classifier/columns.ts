@@ -178,13 +178,13 @@ export function* typeColumns(text: string, table: Table): Generator<void, Column
     else if (frac(st.phone) >= 0.6) info.kind = 'phone';
     // Not names: towns (the column before the state) and the states' codes ("KY", "Va", "Ca"
     // are first names in some languages).
-    else if (frac(st.name) >= 0.7 && frac(st.lex) >= 0.5 && frac(st.first) >= 0.3 && !beforeStateZip(c) && frac(st.stateZip) < 0.6) info.kind = 'name';
+    else if (frac(st.name) >= 0.7 && frac(st.lex) >= 0.5 && frac(st.first) >= 0.3 && !beforeStateColumn(c) && frac(st.stateZip) < 0.6) info.kind = 'name';
   }
   return infos;
 
   // "…, West Arjun, SC 75799": the column before the state and ZIP holds towns, named after
   // people as often as not ("Port Charlotte", "Marion").
-  function beforeStateZip(c: number): boolean {
+  function beforeStateColumn(c: number): boolean {
     const next = stats[c + 1];
     return next !== undefined && next.n > 0 && next.stateZip / next.n >= 0.6;
   }

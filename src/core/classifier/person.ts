@@ -154,6 +154,14 @@ const TRADE_BEFORE = new Set(
 );
 // "Law Office of Anna Berg": the office is a business's name.
 const BUSINESS_OF = new Set(['office', 'offices', 'firm']);
+
+// "Law Office of " right before a label.
+const OFFICE_OF_BEFORE = new RegExp(`\\b(?:${[...BUSINESS_OF].join('|')}) of\\s+$`, 'i');
+
+/** A folded word that, after the first word of a label or a name cell, makes it a business's. */
+function namesBusiness(f: string): boolean {
+  return BUSINESS_WORDS.has(f) || BUSINESS_OF.has(f) || INSTITUTION_WORDS.has(f);
+}
 // Street kinds (the US postal list, address.ts): after a house number, a run that holds one is
 // an address ("1295 Murray Path", "29774 Ryley Creek"). Many are surnames too, so only after a number.
 const STREET_KINDS: ReadonlySet<string> = new Set(US_STREET_KINDS);
@@ -743,9 +751,9 @@ export function labelNamesBusiness(text: string, start: number, end: number, lin
   if (back && (back[1] as string).split(' ').some((w) => w !== '' && TRADE_BEFORE.has(foldWord(w.replace(/\.$/, ''))))) return true;
   for (let m = 1; m < words.length; m++) {
     const f = foldWord((words[m] as string).replace(/^'s$/i, ''));
-    if (BUSINESS_WORDS.has(f) || BUSINESS_OF.has(f) || INSTITUTION_WORDS.has(f)) return true;
+    if (namesBusiness(f)) return true;
   }
-  if (/\b(?:office|offices|firm) of\s+$/i.test(text.slice(Math.max(0, start - 16), start))) return true;
+  if (OFFICE_OF_BEFORE.test(text.slice(Math.max(0, start - 16), start))) return true;
   // A firm's name of surnames ("Jacobson - O'Keefe", "Hintz, Walsh and Emmerich", "Kerluke &
   // Becker"): the words before the label on its line, joined as firms join them.
   let ls = start;
@@ -777,7 +785,7 @@ export function businessCellName(text: string, s: number, e: number, strict = fa
     const sp = text.lastIndexOf(' ', e - 1);
     if (sp < s) return false;
     const w = text.slice(sp + 1, e).toLowerCase();
-    return BUSINESS_WORDS.has(w) || BUSINESS_OF.has(w) || INSTITUTION_WORDS.has(w);
+    return namesBusiness(w);
   }
   if (labelNamesBusiness(text, s, e, s)) return true;
   // A possessive and a capitalised word: a shop's name ("Mama's Kitchen").

@@ -130,6 +130,11 @@ function contextIdentifier(h: HitStore, i: number): boolean {
 /** Adds hit i to the record. */
 function addToRecord(r: RecordAcc, h: HitStore, i: number): void {
   const t = h.type(i);
+  // A directory's entry (a business's number, a practitioner's name): no client's record.
+  if (h.has(i, F_BUSINESS)) {
+    if (t === T_PERSON) r.professional = true;
+    else r.org = true;
+  }
   if (t === T_PERSON) {
     if (!h.has(i, F_HANDLE)) {
       // First + last name columns: combine the keys into one.
@@ -211,7 +216,6 @@ export function* decideSteps(analysis: Analysis, options: ClassifyOptions = {}):
         rec.onlyPartsOfFullNames = false;
         open = true;
       }
-      if (t === T_PERSON && h.has(i, F_BUSINESS)) rec.professional = true;
       addToRecord(rec, h, i);
     } else {
       if (t === T_PERSON && h.has(i, F_HANDLE)) continue;
@@ -226,11 +230,6 @@ export function* decideSteps(analysis: Analysis, options: ClassifyOptions = {}):
       addToRecord(rec, h, i);
       if (t === T_PERSON && rec.onlyPartsOfFullNames && (h.has(i, F_FULL) || !partOfFullName(i))) rec.onlyPartsOfFullNames = false;
       if ((t === T_EMAIL || t === T_PHONE) && isListItem(text, h, i)) rec.listed = true;
-      // A directory's entry (a business's number, a professional's name): no client's record.
-      if (h.has(i, F_BUSINESS)) {
-        rec.org = true;
-        if (t === T_PERSON) rec.professional = true;
-      }
     }
   }
   if (open) people.add(rec);
